@@ -1,0 +1,116 @@
+package io.sabot.budget.core.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.model.RunResults;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads result files of either kind: plain JMH JSON (an array, as written by {@code -rf json}) or a
+ * baseline file (an object with the environment, time, reason and the JMH results inside).
+ */
+public final class ResultFiles {
+
+    static final String BASELINE_FORMAT = "budget-baseline";
+    static final int BASELINE_VERSION = 1;
+
+    private ResultFiles() {
+    }
+
+    public static RunResults read(Path file) throws ResultFileException {
+        JsonNode root = readTree(file);
+        String source = file.toString();
+        if (root.isArray()) {
+            return new RunResults(source, new JmhResultParser(source).parse(root), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        if (root.isObject() && BASELINE_FORMAT.equals(root.path("format").asText())) {
+            return baseline(source, (ObjectNode) root);
+        }
+        throw new ResultFileException(source + ": neither JMH JSON results (a JSON array) nor a budget baseline"
+                + " (an object with \"format\": \"" + BASELINE_FORMAT + "\")");
+    }
+
+    /** The JMH result entries exactly as stored, so a baseline keeps every field JMH wrote. */
+    static ArrayNode rawResults(Path file) throws ResultFileException {
+        JsonNode root = readTree(file);
+        if (root.isArray()) {
+            return (ArrayNode) root;
+        }
+        JsonNode results = root.path("results");
+        if (results.isArray()) {
+            return (ArrayNode) results;
+        }
+        throw new ResultFileException(file + ": has no JMH results");
+    }
+
+    private static RunResults baseline(String source, ObjectNode root) throws ResultFileException {
+        int version = root.path("version").asInt(-1);
+        if (version != BASELINE_VERSION) {
+            throw new ResultFileException(source + ": baseline format version " + root.path("version")
+                    + " is not supported (this plugin reads version " + BASELINE_VERSION + ")");
+        }
+        JsonNode results = root.get("results");
+        if (results == null || !results.isArray()) {
+            throw new ResultFileException(source + ": baseline has no \"results\" array; re-record it with"
+                    + " mvn budget:baseline -Dbudget.reason=\"...\"");
+        }
+        Optional<Instant> recordedAt = Optional.empty();
+        if (root.hasNonNull("recordedAt")) {
+            try {
+                recordedAt = Optional.of(Instant.parse(root.get("recordedAt").asText()));
+            } catch (DateTimeParseException e) {
+                throw new ResultFileException(source + ": \"recordedAt\" is not an ISO-8601 instant: " + root.get("recordedAt"));
+            }
+        }
+        Optional<String> reason = root.hasNonNull("reason") ? Optional.of(root.get("reason").asText()) : Optional.empty();
+        Optional<Environment> environment = root.hasNonNull("environment")
+                ? Optional.of(environment(source, root.get("environment"))) : Optional.empty();
+        return new RunResults(source, new JmhResultParser(source).parse(results), environment, recordedAt, reason);
+    }
+
+    static Environment environment(String source, JsonNode node) throws ResultFileException {
+        if (!node.isObject()) {
+            throw new ResultFileException(source + ": \"environment\" must be an object");
+        }
+        List<String> jvmArgs = new ArrayList<>();
+        node.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
+        return new Environment(node.path("jdkVendor").asText(""), node.path("jdkVersion").asText(""),
+                node.path("vmName").asText(""), node.path("os").asText(""), node.path("arch").asText(""),
+                node.path("cpuModel").asText(""), node.path("cores").asInt(0), node.path("jmhVersion").asText(""), jvmArgs);
+    }
+
+    private static JsonNode readTree(Path file) throws ResultFileException {
+        try {
+            if (Files.size(file) == 0) {
+                throw new ResultFileException(file + ": file is empty (did the JMH run finish?)");
+            }
+            JsonNode root = JmhJson.MAPPER.readTree(file.toFile());
+            if (root == null || root.isMissingNode()) {
+                throw new ResultFileException(file + ": file holds no JSON");
+            }
+            return root;
+        } catch (NoSuchFileException e) {
+            throw new ResultFileException(file + ": file not found");
+        } catch (AccessDeniedException e) {
+            throw new ResultFileException(file + ": permission denied");
+        } catch (JsonProcessingException e) {
+            var l = e.getLocation();
+            String at = l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr();
+            throw new ResultFileException(file + at + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new ResultFileException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+}

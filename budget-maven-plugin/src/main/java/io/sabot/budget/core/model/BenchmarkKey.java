@@ -1,0 +1,45 @@
+package io.sabot.budget.core.model;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Identity of a benchmark result across runs: the fully qualified benchmark method, the mode and
+ * the @Param values. Two runs are compared key by key.
+ */
+public record BenchmarkKey(String benchmark, Mode mode, Map<String, String> params) {
+
+    public BenchmarkKey {
+        Objects.requireNonNull(benchmark, "benchmark");
+        Objects.requireNonNull(mode, "mode");
+        params = Map.copyOf(params);
+    }
+
+    /** "Class.method" without the package, which is what people read in a table. */
+    public String shortName() {
+        int method = benchmark.lastIndexOf('.');
+        int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
+        return benchmark.substring(type + 1);
+    }
+
+    /** "Class.method[size=10,kind=a] (avgt)". */
+    public String label() {
+        return shortName() + paramsText() + " (" + mode.jmhName() + ")";
+    }
+
+    public String paramsText() {
+        if (params.isEmpty()) {
+            return "";
+        }
+        return new TreeMap<>(params).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    @Override
+    public String toString() {
+        return benchmark + paramsText() + " (" + mode.jmhName() + ")";
+    }
+}

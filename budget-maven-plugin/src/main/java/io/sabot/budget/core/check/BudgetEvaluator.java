@@ -1,0 +1,102 @@
+package io.sabot.budget.core.check;
+
+import io.sabot.budget.core.model.BenchmarkResult;
+import io.sabot.budget.core.model.Budget;
+import io.sabot.budget.core.model.BudgetFile;
+import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.model.Limit;
+import io.sabot.budget.core.model.RunResults;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs every check of a build: one per budget, plus the regression check against the baseline.
+ * Nothing throws half-way; all results and problems are collected and returned together.
+ */
+public final class BudgetEvaluator {
+
+    private final Statistics statistics;
+    private final boolean compareAcrossEnvironments;
+
+    /**
+     * @param compareAcrossEnvironments when true, a baseline from a different environment still fails
+     *                                  the build on regressions (by default it only warns)
+     */
+    public BudgetEvaluator(Statistics statistics, boolean compareAcrossEnvironments) {
+        this.statistics = statistics;
+        this.compareAcrossEnvironments = compareAcrossEnvironments;
+    }
+
+    public Evaluation evaluate(BudgetFile budgets, RunResults current, Optional<RunResults> baseline,
+                               Optional<Environment> currentEnvironment) {
+        List<String> notes = new ArrayList<>();
+        List<String> differences = new ArrayList<>();
+        if (baseline.isPresent()) {
+            RunResults base = baseline.get();
+            if (base.environment().isPresent() && currentEnvironment.isPresent()) {
+                differences.addAll(currentEnvironment.get().differencesFrom(base.environment().get()));
+            } else if (base.environment().isEmpty()) {
+                differences.add("baseline " + base.source() + " records no environment");
+            }
+            if (!differences.isEmpty()) {
+                notes.add("Baseline environment differs: " + String.join("; ", differences)
+                        + (compareAcrossEnvironments ? "" : ". Regression checks only warn;"
+                        + " re-record the baseline on this machine (mvn budget:baseline) to gate on them."));
+            }
+            base.recordedAt().ifPresent(t -> notes.add("Baseline recorded " + t + base.reason().map(r -> " (" + r + ")").orElse("")));
+            for (BenchmarkResult r : current.results()) {
+                if (base.find(r.key()).isEmpty()) {
+                    notes.add("No baseline for " + r.key().label() + " (new benchmark); record one with mvn budget:baseline");
+                }
+            }
+            for (BenchmarkResult r : base.results()) {
+                if (current.find(r.key()).isEmpty()) {
+                    notes.add("Baseline has " + r.key().label() + " but this run does not");
+                }
+            }
+        } else {
+            notes.add("No baseline: regression checks skipped; record one with mvn budget:baseline -Dbudget.reason=\"...\"");
+        }
+        boolean comparable = differences.isEmpty() || compareAcrossEnvironments;
+        Problems problems = new Problems();
+        EvaluationContext context = new EvaluationContext(current, baseline, budgets, statistics, comparable, differences, problems);
+        List<CheckResult> results = new ArrayList<>();
+        for (Check check : checks(budgets)) {
+            results.addAll(check.evaluate(context));
+        }
+        return new Evaluation(results, problems.list(), notes);
+    }
+
+    static List<Check> checks(BudgetFile file) {
+        List<Check> checks = new ArrayList<>();
+        for (Budget budget : file.budgets()) {
+            budget.limit().ifPresentOrElse(limit -> checks.add(checkFor(budget, limit)),
+                    () -> checks.add(new RegressionScopeCheck(budget)));
+        }
+        checks.add(new RegressionCheck());
+        return checks;
+    }
+
+    private static Check checkFor(Budget budget, Limit limit) {
+        if (limit instanceof Limit.Score score) {
+            return new ScoreLimitCheck(budget, score);
+        }
+        if (limit instanceof Limit.Percentile percentile) {
+            return new PercentileLimitCheck(budget, percentile);
+        }
+        if (limit instanceof Limit.SecondaryMetric metric) {
+            return new SecondaryMetricLimitCheck(budget, metric);
+        }
+        return new RatioCheck(budget, (Limit.Ratio) limit);
+    }
+
+    /** A budget that only sets {@code regression:} must still match something, or it is a typo. */
+    private record RegressionScopeCheck(Budget budget) implements Check {
+        @Override
+        public List<CheckResult> evaluate(EvaluationContext context) {
+            Matching.resultsFor(budget, context);
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.sabot.budget.core.check;
+
+import io.sabot.budget.core.model.BudgetFile;
+import io.sabot.budget.core.model.RunResults;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a check may look at: the run, the baseline (if any), the budget file, the statistics,
+ * and whether regression checks are downgraded because the baseline comes from elsewhere.
+ */
+public record EvaluationContext(
+        RunResults current,
+        Optional<RunResults> baseline,
+        BudgetFile budgets,
+        Statistics statistics,
+        boolean baselineComparable,
+        List<String> environmentDifferences,
+        Problems problems) {
+
+    public EvaluationContext {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(baseline, "baseline");
+        Objects.requireNonNull(budgets, "budgets");
+        Objects.requireNonNull(statistics, "statistics");
+        environmentDifferences = List.copyOf(environmentDifferences);
+        Objects.requireNonNull(problems, "problems");
+    }
+}

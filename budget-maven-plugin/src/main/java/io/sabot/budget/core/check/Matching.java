@@ -1,0 +1,29 @@
+package io.sabot.budget.core.check;
+
+import io.sabot.budget.core.model.BenchmarkResult;
+import io.sabot.budget.core.model.Budget;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Finds the results a budget applies to, and reports a budget that matches none. */
+final class Matching {
+
+    private Matching() {
+    }
+
+    static List<BenchmarkResult> resultsFor(Budget budget, EvaluationContext context) {
+        List<BenchmarkResult> matched = context.current().results().stream()
+                .filter(r -> budget.appliesTo(r.key()))
+                .collect(Collectors.toList());
+        if (matched.isEmpty()) {
+            String run = context.current().results().stream()
+                    .map(r -> r.key().benchmark()).distinct().sorted()
+                    .collect(Collectors.joining(", "));
+            context.problems().add(budget.location() + ": budget '" + budget.id() + "' matches no benchmark result"
+                    + " (pattern '" + budget.benchmark() + "'" + (budget.params().isEmpty() ? "" : ", params " + budget.params())
+                    + "); benchmarks in this run: " + (run.isEmpty() ? "none" : run)
+                    + ". Fix the pattern, or check includes/excludes (-Dbudget.includes)");
+        }
+        return matched;
+    }
+}

@@ -1,0 +1,35 @@
+package io.sabot.budget.core.check;
+
+import io.sabot.budget.core.model.Direction;
+import io.sabot.budget.core.model.Metric;
+import io.sabot.budget.core.model.Verdict;
+import java.util.List;
+
+/**
+ * The statistics the checks decide on. Kept behind one interface so that the checks read as rules
+ * ("the interval lies above the limit") and the method of estimating can change without them.
+ */
+public interface Statistics {
+
+    /** Confidence interval of the metric's score, in the metric's own unit. */
+    Interval scoreInterval(Metric metric);
+
+    /** Confidence interval of a percentile (0..100) of a SampleTime metric, in the metric's unit. */
+    Interval percentileInterval(Metric metric, double percentile);
+
+    /**
+     * Interval of {@code numerator / denominator} of the two metrics' scores (same unit), used for
+     * ratio budgets.
+     */
+    Interval ratioInterval(Metric numerator, Metric denominator);
+
+    /**
+     * Decides whether {@code current} regressed against {@code baseline} by more than
+     * {@code threshold} (a fraction), correcting for {@code comparisons} checks in the same build.
+     */
+    RegressionDecision regression(Metric baseline, Metric current, Direction direction, double threshold, int comparisons);
+
+    /** Outcome of a regression test: the verdict, the slowdown interval and what would resolve it. */
+    record RegressionDecision(Verdict verdict, Interval slowdown, List<String> notes) {
+    }
+}

@@ -11,6 +11,11 @@ import java.util.List;
  */
 public interface Statistics {
 
+    /** The statistics the plugin uses unless told otherwise. */
+    static Statistics standard() {
+        return new JmhIntervalStatistics();
+    }
+
     /** Confidence interval of the metric's score, in the metric's own unit. */
     Interval scoreInterval(Metric metric);
 

@@ -47,7 +47,7 @@ public final class BudgetFileParser {
     private static final Pattern PERCENT = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*%\\s*");
     private static final Pattern FACTOR = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*[xX]?\\s*");
     private static final Pattern ITERATIONS = Pattern.compile("\\s*(\\d+)\\s*[xX]\\s*(.+)");
-    private static final Pattern DURATION = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*(ns|us|ms|s|min)\\s*");
+    private static final Pattern DURATION = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*(ns|us|ms|s|m|min|h)\\s*");
 
     private final List<BudgetFileException.Problem> problems = new ArrayList<>();
 
@@ -450,7 +450,7 @@ public final class BudgetFileParser {
         return values;
     }
 
-    /** Parses "1s", "500ms", "100 us", "2min". */
+    /** Parses "1s", "500ms", "100 us", "2m" or "2min", "1h". */
     public static java.time.Duration duration(String text) {
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
@@ -462,6 +462,7 @@ public final class BudgetFileParser {
             case "us" -> value * 1e3;
             case "ms" -> value * 1e6;
             case "s" -> value * 1e9;
+            case "h" -> value * 3600e9;
             default -> value * 60e9;
         };
         return java.time.Duration.ofNanos(Math.round(nanos));

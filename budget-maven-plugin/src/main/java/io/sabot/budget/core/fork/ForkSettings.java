@@ -1,0 +1,58 @@
+package io.sabot.budget.core.fork;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything needed to start one JMH run in its own JVM. Optional run settings left empty fall back
+ * to the benchmarks' own annotations and then to JMH's defaults.
+ *
+ * @param includes JMH include regexes (already converted from globs); empty runs every benchmark
+ * @param excludes JMH exclude regexes
+ * @param jmhArgs  extra JMH command-line arguments, passed through verbatim at the end
+ */
+public record ForkSettings(
+        Path javaExecutable,
+        List<Path> classpath,
+        Path workingDirectory,
+        Path outputDirectory,
+        List<String> includes,
+        List<String> excludes,
+        Optional<Integer> forks,
+        Optional<Integer> warmupIterations,
+        Optional<Duration> warmupTime,
+        Optional<Integer> measurementIterations,
+        Optional<Duration> measurementTime,
+        List<String> profilers,
+        List<String> jvmArgs,
+        List<String> jmhArgs,
+        Duration timeout) {
+
+    public ForkSettings {
+        Objects.requireNonNull(javaExecutable, "javaExecutable");
+        classpath = List.copyOf(classpath);
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(outputDirectory, "outputDirectory");
+        includes = List.copyOf(includes);
+        excludes = List.copyOf(excludes);
+        profilers = List.copyOf(profilers);
+        jvmArgs = List.copyOf(jvmArgs);
+        jmhArgs = List.copyOf(jmhArgs);
+        Objects.requireNonNull(timeout, "timeout");
+    }
+
+    public Path resultsFile() {
+        return outputDirectory.resolve("results.json");
+    }
+
+    public Path logFile() {
+        return outputDirectory.resolve("fork.log");
+    }
+
+    public Path argFile() {
+        return outputDirectory.resolve("fork.args");
+    }
+}

@@ -1,0 +1,93 @@
+package io.sabot.budget.core.fork;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the command that runs {@code org.openjdk.jmh.Main} in a separate JVM. The classpath goes
+ * into a Java {@code @argfile}: a benchmark module's test classpath easily exceeds the command-line
+ * limits of some platforms, and the argfile keeps the printed command short enough to read.
+ */
+public final class JmhCommandLine {
+
+    static final String JMH_MAIN = "org.openjdk.jmh.Main";
+
+    private JmhCommandLine() {
+    }
+
+    /** The content of the argfile: the classpath, quoted as the java launcher expects. */
+    public static String argFileContent(List<Path> classpath) {
+        String joined = classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        return "-cp\n" + quote(joined) + "\n";
+    }
+
+    public static List<String> build(ForkSettings settings) {
+        List<String> command = new ArrayList<>();
+        command.add(settings.javaExecutable().toString());
+        command.add("@" + settings.argFile());
+        command.add(JMH_MAIN);
+        command.addAll(settings.includes());
+        for (String exclude : settings.excludes()) {
+            command.add("-e");
+            command.add(exclude);
+        }
+        settings.forks().ifPresent(f -> add(command, "-f", String.valueOf(f)));
+        settings.warmupIterations().ifPresent(n -> add(command, "-wi", String.valueOf(n)));
+        settings.warmupTime().ifPresent(t -> add(command, "-w", time(t)));
+        settings.measurementIterations().ifPresent(n -> add(command, "-i", String.valueOf(n)));
+        settings.measurementTime().ifPresent(t -> add(command, "-r", time(t)));
+        for (String profiler : settings.profilers()) {
+            add(command, "-prof", profiler);
+        }
+        if (!settings.jvmArgs().isEmpty()) {
+            // JMH splits this value on spaces; arguments with spaces are rejected when parameters are read.
+            add(command, "-jvmArgsAppend", String.join(" ", settings.jvmArgs()));
+        }
+        // Fail on error: a benchmark that throws must fail the run, not vanish from the results.
+        add(command, "-foe", "true");
+        add(command, "-rf", "json");
+        add(command, "-rff", settings.resultsFile().toString());
+        command.addAll(settings.jmhArgs());
+        return command;
+    }
+
+    /** JMH time values: "200ms", "1s", "500us". */
+    static String time(Duration duration) {
+        long nanos = duration.toNanos();
+        if (nanos % 1_000_000_000L == 0) {
+            return nanos / 1_000_000_000L + "s";
+        }
+        if (nanos % 1_000_000L == 0) {
+            return nanos / 1_000_000L + "ms";
+        }
+        if (nanos % 1_000L == 0) {
+            return nanos / 1_000L + "us";
+        }
+        return nanos + "ns";
+    }
+
+    /** The command as a person can paste it into a shell. */
+    public static String display(List<String> command) {
+        return command.stream().map(JmhCommandLine::shellQuote).collect(Collectors.joining(" "));
+    }
+
+    private static void add(List<String> command, String option, String value) {
+        command.add(option);
+        command.add(value);
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String shellQuote(String arg) {
+        if (arg.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+            return arg;
+        }
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,75 @@
+package io.sabot.budget.maven;
+
+import io.sabot.budget.core.check.Statistics;
+import io.sabot.budget.core.gate.GateOutcome;
+import io.sabot.budget.core.gate.GateSettings;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** Parameters shared by every goal, and the translation of outcomes into Maven's two exceptions. */
+abstract class AbstractBudgetMojo extends AbstractMojo {
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
+
+    /** Skips the goal. */
+    @Parameter(property = "budget.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** The YAML budget file. */
+    @Parameter(property = "budget.budgetFile", defaultValue = "${project.basedir}/performance-budgets.yml")
+    protected File budgetFile;
+
+    /** The stored baseline the run is compared with (written by budget:baseline). */
+    @Parameter(property = "budget.baselineFile", defaultValue = "${project.basedir}/src/perf/baseline.json")
+    protected File baselineFile;
+
+    /** Where results, reports and the fork log go. */
+    @Parameter(property = "budget.outputDirectory", defaultValue = "${project.build.directory}/budget")
+    protected File outputDirectory;
+
+    /** Fail the build when an error-level budget is broken or a regression is confirmed; false only warns. */
+    @Parameter(property = "budget.failOnViolation", defaultValue = "true")
+    protected boolean failOnViolation;
+
+    /** Fail the build when an error-level check is INCONCLUSIVE (the run was too noisy to decide). */
+    @Parameter(property = "budget.failOnInconclusive", defaultValue = "false")
+    protected boolean failOnInconclusive;
+
+    /**
+     * Gate on regressions even when the baseline was recorded on another machine, JDK or JMH. By default
+     * such regressions are reported as warnings, because the numbers are not comparable.
+     */
+    @Parameter(property = "budget.compareAcrossEnvironments", defaultValue = "false")
+    protected boolean compareAcrossEnvironments;
+
+    protected GateSettings gateSettings(boolean budgetFileRequired) {
+        String summary = System.getenv("GITHUB_STEP_SUMMARY");
+        return new GateSettings(budgetFile.toPath(), budgetFileRequired, baselineFile.toPath(), outputDirectory.toPath(),
+                failOnViolation, failOnInconclusive, compareAcrossEnvironments,
+                summary == null || summary.isBlank() ? Optional.empty() : Optional.of(Path.of(summary)),
+                Optional.of(Path.of(System.getProperty("java.home"))),
+                project == null ? "this project" : project.getId());
+    }
+
+    protected Statistics statistics() {
+        return Statistics.standard();
+    }
+
+    /** Fails the build once, listing every failed check, or warns when failOnViolation is false. */
+    protected void act(GateOutcome outcome) throws MojoFailureException {
+        MavenReporter.logOutcomeNotes(getLog(), outcome);
+        if (outcome.fails()) {
+            throw new MojoFailureException(MavenReporter.failureMessage(outcome, outputDirectory.toPath()));
+        }
+        if (!failOnViolation && !outcome.evaluation().violations().isEmpty()) {
+            getLog().warn("Budget violations ignored because failOnViolation=false:");
+            outcome.evaluation().violations().forEach(v -> getLog().warn("  " + v.id() + " " + v.message()));
+        }
+    }
+}

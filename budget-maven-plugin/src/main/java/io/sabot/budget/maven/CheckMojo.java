@@ -1,0 +1,169 @@
+package io.sabot.budget.maven;
+
+import io.sabot.budget.core.fork.ForkRunner;
+import io.sabot.budget.core.gate.BudgetGate;
+import io.sabot.budget.core.gate.GateException;
+import io.sabot.budget.core.gate.GateOutcome;
+import io.sabot.budget.core.gate.RunOverrides;
+import io.sabot.budget.core.io.BudgetFileParser;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Runs the project's JMH benchmarks in a separate JVM, checks the results against the budget file
+ * and the stored baseline, writes the reports to {@code target/budget/} and fails the build when an
+ * error-level budget is broken or a regression beyond its threshold is found.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.TEST)
+public class CheckMojo extends AbstractBudgetMojo {
+
+    /** Benchmarks to run: globs on the fully qualified name ({@code *.StateBenchmark.*}) or {@code regex:...}. All when empty. */
+    @Parameter(property = "budget.includes")
+    private List<String> includes;
+
+    /** Benchmarks to leave out, same syntax as includes. */
+    @Parameter(property = "budget.excludes")
+    private List<String> excludes;
+
+    /** JMH forks per benchmark ({@code -f}). Overrides the budget file's jmh.forks and the annotations. */
+    @Parameter(property = "budget.forks")
+    private Integer forks;
+
+    /** Warmup iterations ({@code -wi}). */
+    @Parameter(property = "budget.warmupIterations")
+    private Integer warmupIterations;
+
+    /** Time per warmup iteration ({@code -w}), e.g. {@code 500ms}, {@code 1s}. */
+    @Parameter(property = "budget.warmupTime")
+    private String warmupTime;
+
+    /** Measurement iterations ({@code -i}). */
+    @Parameter(property = "budget.measurementIterations")
+    private Integer measurementIterations;
+
+    /** Time per measurement iteration ({@code -r}), e.g. {@code 500ms}, {@code 1s}. */
+    @Parameter(property = "budget.measurementTime")
+    private String measurementTime;
+
+    /** JMH profilers ({@code -prof}); the gc profiler feeds {@code alloc} budgets. Default: the budget file's, else gc. */
+    @Parameter(property = "budget.profilers")
+    private List<String> profilers;
+
+    /** The java executable (or a JDK home) that runs JMH. Default: the JVM running Maven. */
+    @Parameter(property = "budget.jvm")
+    private File jvm;
+
+    /** Extra JVM arguments for the benchmark JVMs (JMH {@code -jvmArgsAppend}), one argument per entry. */
+    @Parameter(property = "budget.jvmArgs")
+    private List<String> jvmArgs;
+
+    /** Extra JMH arguments passed through verbatim, space-separated, e.g. {@code -t 2 -tu us}. */
+    @Parameter(property = "budget.jmhArgs")
+    private String jmhArgs;
+
+    /** Maximum wall time of the whole JMH fork before it is killed with its process tree, e.g. {@code 30m}, {@code 90s}. */
+    @Parameter(property = "budget.timeout", defaultValue = "60m")
+    private String timeout;
+
+    /**
+     * A short smoke run (1 fork, 2 warmup + 3 measurement iterations of 200 ms) unless set explicitly.
+     * Budgets are not loosened: a quick run that cannot decide reports INCONCLUSIVE.
+     */
+    @Parameter(property = "budget.quick", defaultValue = "false")
+    private boolean quick;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping performance budgets (budget.skip=true)");
+            return;
+        }
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("Skipping performance budgets for a pom-packaged project");
+            return;
+        }
+        RunOverrides overrides = overrides();
+        getLog().info("Running JMH benchmarks of " + project.getArtifactId() + (quick ? " (quick mode)" : "")
+                + "; log: " + outputDirectory.toPath().resolve("fork.log"));
+        BudgetGate gate = new BudgetGate(statistics(), new ForkRunner(), new MavenReporter(getLog(), gateSettings(true)));
+        GateOutcome outcome;
+        try {
+            outcome = gate.check(gateSettings(true), overrides, new MavenProgress(getLog()));
+        } catch (GateException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        act(outcome);
+    }
+
+    private RunOverrides overrides() throws MojoExecutionException {
+        List<Path> classpath = new ArrayList<>();
+        try {
+            for (String element : project.getTestClasspathElements()) {
+                classpath.add(Path.of(element));
+            }
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("Cannot resolve the test classpath of " + project.getId() + ": " + e.getMessage(), e);
+        }
+        return new RunOverrides(javaExecutable(), classpath, project.getBasedir().toPath(),
+                nonNull(includes), nonNull(excludes),
+                Optional.ofNullable(forks), Optional.ofNullable(warmupIterations),
+                duration(warmupTime, "warmupTime"), Optional.ofNullable(measurementIterations),
+                duration(measurementTime, "measurementTime"),
+                profilers == null || profilers.isEmpty() ? Optional.empty() : Optional.of(profilers),
+                nonNull(jvmArgs), jmhArgs == null || jmhArgs.isBlank() ? List.of() : Arrays.asList(jmhArgs.trim().split("\\s+")),
+                duration(timeout, "timeout").orElseThrow(), quick);
+    }
+
+    private Path javaExecutable() throws MojoExecutionException {
+        if (jvm == null) {
+            return Path.of(System.getProperty("java.home"), "bin", "java");
+        }
+        Path path = jvm.toPath();
+        if (path.toFile().isDirectory()) {
+            path = path.resolve("bin").resolve("java");
+        }
+        if (!path.toFile().canExecute()) {
+            throw new MojoExecutionException("<jvm> (-Dbudget.jvm) is " + jvm + ", which is neither a java executable"
+                    + " nor a JDK home with bin/java");
+        }
+        return path;
+    }
+
+    static Optional<Duration> duration(String text, String parameter) throws MojoExecutionException {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        Duration d = BudgetFileParser.duration(text);
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new MojoExecutionException("<" + parameter + "> (-Dbudget." + parameter + ") must be a positive time such as"
+                    + " 500ms, 1s or 30m, not '" + text + "'");
+        }
+        return Optional.of(d);
+    }
+
+    private static List<String> nonNull(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        List<String> cleaned = new ArrayList<>();
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                cleaned.add(v.trim());
+            }
+        }
+        return cleaned;
+    }
+}

@@ -1,0 +1,35 @@
+package io.sabot.budget.maven;
+
+import io.sabot.budget.core.fork.ForkListener;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Shows JMH's progress as plain log lines (one per benchmark fork, with JMH's own ETA), so batch
+ * logs stay readable and {@code -q} silences them with the rest of the info output.
+ */
+final class MavenProgress implements ForkListener {
+
+    private final Log log;
+    private volatile String benchmark = "";
+
+    MavenProgress(Log log) {
+        this.log = log;
+    }
+
+    @Override
+    public void benchmarkStarted(String name) {
+        benchmark = name;
+    }
+
+    @Override
+    public void progress(String percentComplete, String eta) {
+        log.info("[budget] " + percentComplete + ", ETA " + eta + ": " + benchmark);
+    }
+
+    @Override
+    public void line(String line) {
+        if (log.isDebugEnabled()) {
+            log.debug("[fork] " + line);
+        }
+    }
+}

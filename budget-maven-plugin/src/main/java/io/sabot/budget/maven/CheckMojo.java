@@ -85,6 +85,13 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.quick", defaultValue = "false")
     private boolean quick;
 
+    /**
+     * Confirmation reruns: benchmarks behind failed checks are forked again this many times, and a
+     * check fails the build only if it fails every time. 0 disables.
+     */
+    @Parameter(property = "budget.confirm", defaultValue = "1")
+    private int confirm;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -94,6 +101,9 @@ public class CheckMojo extends AbstractBudgetMojo {
         if ("pom".equals(project.getPackaging())) {
             getLog().info("Skipping performance budgets for a pom-packaged project");
             return;
+        }
+        if (confirm < 0) {
+            throw new MojoExecutionException("<confirm> (-Dbudget.confirm) must be 0 or more, not " + confirm);
         }
         RunOverrides overrides = overrides();
         getLog().info("Running JMH benchmarks of " + project.getArtifactId() + (quick ? " (quick mode)" : "")
@@ -124,7 +134,7 @@ public class CheckMojo extends AbstractBudgetMojo {
                 duration(measurementTime, "measurementTime"),
                 profilers == null || profilers.isEmpty() ? Optional.empty() : Optional.of(profilers),
                 nonNull(jvmArgs), jmhArgs == null || jmhArgs.isBlank() ? List.of() : Arrays.asList(jmhArgs.trim().split("\\s+")),
-                duration(timeout, "timeout").orElseThrow(), quick);
+                duration(timeout, "timeout").orElseThrow(), quick, confirm);
     }
 
     private Path javaExecutable() throws MojoExecutionException {

@@ -27,6 +27,11 @@ final class MavenProgress implements ForkListener {
     }
 
     @Override
+    public void note(String message) {
+        log.info("[budget] " + message);
+    }
+
+    @Override
     public void line(String line) {
         if (log.isDebugEnabled()) {
             log.debug("[fork] " + line);

@@ -15,6 +15,10 @@ public interface ForkListener {
     default void line(String line) {
     }
 
+    /** A message from the gate itself, e.g. that failed checks are being confirmed. */
+    default void note(String message) {
+    }
+
     ForkListener NONE = new ForkListener() {
     };
 }

@@ -44,6 +44,12 @@ public record ForkSettings(
         Objects.requireNonNull(timeout, "timeout");
     }
 
+    /** The same run restricted to {@code onlyIncludes}, writing into {@code directory} (confirmation reruns). */
+    public ForkSettings rerun(List<String> onlyIncludes, Path directory) {
+        return new ForkSettings(javaExecutable, classpath, workingDirectory, directory, onlyIncludes, List.of(), forks,
+                warmupIterations, warmupTime, measurementIterations, measurementTime, profilers, jvmArgs, jmhArgs, timeout);
+    }
+
     public Path resultsFile() {
         return outputDirectory.resolve("results.json");
     }

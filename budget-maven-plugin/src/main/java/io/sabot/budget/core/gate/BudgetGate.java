@@ -49,20 +49,39 @@ public final class BudgetGate {
         }
         Optional<RunResults> baseline = loadBaseline(settings.baselineFile());
         ForkSettings fork = forkSettings(settings, overrides, budgets.jmh());
+        RunResults current = runFork(fork, listener);
+        Optional<Environment> environment = environmentOf(settings, current, overrides.javaExecutable());
+        BudgetEvaluator evaluator = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments());
+        Evaluation evaluation = evaluator.evaluate(budgets, current, baseline, environment);
+        for (int round = 1; round <= overrides.confirm() && evaluation.problems().isEmpty(); round++) {
+            List<io.sabot.budget.core.check.CheckResult> failed = Confirmation.failed(evaluation);
+            if (failed.isEmpty()) {
+                break;
+            }
+            listener.note("Confirming " + failed.size() + " failed check(s), rerun " + round + " of " + overrides.confirm());
+            ForkSettings rerun = fork.rerun(Confirmation.includesFor(failed, budgets, current),
+                    settings.outputDirectory().resolve("confirm-" + round));
+            RunResults merged = Confirmation.merge(current, runFork(rerun, listener));
+            evaluation = Confirmation.combine(evaluation, evaluator.evaluate(budgets, merged, baseline, environment), round);
+        }
+        return decide(settings, evaluation, current, baseline, environment);
+    }
+
+    private RunResults runFork(ForkSettings fork, ForkListener listener) throws GateException {
         Path resultsFile;
         try {
             resultsFile = forkRunner.run(fork, listener);
         } catch (ForkException e) {
             throw new GateException(e.getMessage(), e);
         } catch (IOException e) {
-            throw new GateException("Cannot prepare the JMH fork in " + settings.outputDirectory() + ": " + e.getMessage(), e);
+            throw new GateException("Cannot prepare the JMH fork in " + fork.outputDirectory() + ": " + e.getMessage(), e);
         }
-        RunResults current = readResults(resultsFile, "the JMH results of this run");
-        if (current.results().isEmpty()) {
+        RunResults results = readResults(resultsFile, "the JMH results of this run");
+        if (results.results().isEmpty()) {
             throw new GateException("The JMH fork ran but reported no benchmark results (" + resultsFile + ")."
                     + " Check <includes>/<excludes> and the fork log " + fork.logFile());
         }
-        return evaluate(settings, budgets, current, baseline, overrides.javaExecutable());
+        return results;
     }
 
     /** budget:compare: evaluates an existing results file against a baseline; runs nothing. */
@@ -75,11 +94,20 @@ public final class BudgetGate {
 
     private GateOutcome evaluate(GateSettings settings, BudgetFile budgets, RunResults current,
                                  Optional<RunResults> baseline, Path javaExecutable) throws GateException {
-        Optional<Environment> environment = current.environment().isPresent()
-                ? current.environment()
-                : Optional.of(EnvironmentProbe.of(current, javaHome(settings, javaExecutable)));
+        Optional<Environment> environment = environmentOf(settings, current, javaExecutable);
         Evaluation evaluation = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments())
                 .evaluate(budgets, current, baseline, environment);
+        return decide(settings, evaluation, current, baseline, environment);
+    }
+
+    private static Optional<Environment> environmentOf(GateSettings settings, RunResults current, Path javaExecutable) {
+        return current.environment().isPresent()
+                ? current.environment()
+                : Optional.of(EnvironmentProbe.of(current, javaHome(settings, javaExecutable)));
+    }
+
+    private GateOutcome decide(GateSettings settings, Evaluation evaluation, RunResults current,
+                               Optional<RunResults> baseline, Optional<Environment> environment) throws GateException {
         GateOutcome outcome = new GateOutcome(evaluation, settings.failOnViolation(), settings.failOnInconclusive());
         try {
             reporter.report(outcome, current, baseline, environment);

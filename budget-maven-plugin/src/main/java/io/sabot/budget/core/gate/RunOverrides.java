@@ -11,6 +11,8 @@ import java.util.Optional;
  *
  * @param quick a short smoke run: 1 fork, 2 warmup and 3 measurement iterations of 200 ms, unless
  *              set explicitly. Budgets are not loosened; a run too short to decide gives INCONCLUSIVE.
+ * @param confirm how many times the benchmarks behind failed checks are re-forked; a check fails only
+ *              if it fails every time
  */
 public record RunOverrides(
         Path javaExecutable,
@@ -27,7 +29,8 @@ public record RunOverrides(
         List<String> jvmArgs,
         List<String> jmhArgs,
         Duration timeout,
-        boolean quick) {
+        boolean quick,
+        int confirm) {
 
     static final int QUICK_FORKS = 1;
     static final int QUICK_WARMUP_ITERATIONS = 2;
@@ -40,5 +43,8 @@ public record RunOverrides(
         excludes = List.copyOf(excludes);
         jvmArgs = List.copyOf(jvmArgs);
         jmhArgs = List.copyOf(jmhArgs);
+        if (confirm < 0) {
+            throw new IllegalArgumentException("confirm must be 0 or more, not " + confirm);
+        }
     }
 }

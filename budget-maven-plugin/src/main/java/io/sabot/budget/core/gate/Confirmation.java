@@ -1,0 +1,107 @@
+package io.sabot.budget.core.gate;
+
+import io.sabot.budget.core.check.CheckKind;
+import io.sabot.budget.core.check.CheckResult;
+import io.sabot.budget.core.check.Evaluation;
+import io.sabot.budget.core.model.BenchmarkKey;
+import io.sabot.budget.core.model.BenchmarkResult;
+import io.sabot.budget.core.model.Budget;
+import io.sabot.budget.core.model.BudgetFile;
+import io.sabot.budget.core.model.Limit;
+import io.sabot.budget.core.model.RunResults;
+import io.sabot.budget.core.model.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Confirmation reruns: a failure must repeat before it fails the build. Only the benchmarks behind
+ * failed checks (and the peers of failed ratio checks) are forked again; a check fails only when it
+ * fails in the first run and in every confirmation. The report keeps both runs' messages.
+ */
+final class Confirmation {
+
+    private Confirmation() {
+    }
+
+    /** Failed checks (either level) that a rerun could overturn. */
+    static List<CheckResult> failed(Evaluation evaluation) {
+        return evaluation.results().stream().filter(r -> r.verdict() == Verdict.FAIL).toList();
+    }
+
+    /** JMH include regexes for the benchmarks to rerun: exact names, peers of ratio budgets included. */
+    static List<String> includesFor(List<CheckResult> failed, BudgetFile budgets, RunResults current) {
+        Set<String> names = new LinkedHashSet<>();
+        for (CheckResult r : failed) {
+            names.add(r.benchmark().benchmark());
+            if (r.kind() == CheckKind.RATIO) {
+                for (Budget b : budgets.budgets()) {
+                    if (b.id().equals(r.id()) && b.limit().orElse(null) instanceof Limit.Ratio ratio) {
+                        current.results().stream().map(x -> x.key().benchmark())
+                                .filter(ratio.peer()::matches).forEach(names::add);
+                    }
+                }
+            }
+        }
+        List<String> includes = new ArrayList<>();
+        for (String name : names) {
+            includes.add("^" + Pattern.quote(name) + "$");
+        }
+        return includes;
+    }
+
+    /** The first run's results with every rerun benchmark replaced by its new result. */
+    static RunResults merge(RunResults first, RunResults rerun) {
+        Map<BenchmarkKey, BenchmarkResult> byKey = new LinkedHashMap<>();
+        first.results().forEach(r -> byKey.put(r.key(), r));
+        rerun.results().forEach(r -> byKey.put(r.key(), r));
+        return new RunResults(first.source() + " + " + rerun.source(), new ArrayList<>(byKey.values()),
+                first.environment(), first.recordedAt(), first.reason());
+    }
+
+    /**
+     * Final results: checks that did not fail first are kept; a failed one keeps FAIL only if the
+     * confirmation failed too, otherwise takes the confirmation's verdict with a note.
+     */
+    static Evaluation combine(Evaluation first, Evaluation confirmation, int round) {
+        Map<String, CheckResult> confirmed = new LinkedHashMap<>();
+        confirmation.results().forEach(r -> confirmed.put(key(r), r));
+        List<CheckResult> results = new ArrayList<>();
+        for (CheckResult r : first.results()) {
+            if (r.verdict() != Verdict.FAIL) {
+                results.add(r);
+                continue;
+            }
+            CheckResult again = confirmed.get(key(r));
+            if (again == null) {
+                results.add(r);
+                continue;
+            }
+            List<String> notes = new ArrayList<>(again.notes());
+            if (again.verdict() == Verdict.FAIL) {
+                notes.add("confirmed by rerun " + round + "; first run: " + r.message());
+                results.add(withNotes(again, notes));
+            } else {
+                notes.add("failed in the first run (" + r.message() + ") but not in confirmation rerun " + round
+                        + ": treated as noise");
+                results.add(withNotes(again, notes));
+            }
+        }
+        List<String> notes = new ArrayList<>(first.notes());
+        notes.add("Confirmation rerun " + round + " re-measured " + confirmed.size() + " check(s) that failed first");
+        return new Evaluation(results, first.problems(), notes);
+    }
+
+    private static String key(CheckResult r) {
+        return r.id() + "|" + r.benchmark();
+    }
+
+    private static CheckResult withNotes(CheckResult r, List<String> notes) {
+        return new CheckResult(r.id(), r.kind(), r.benchmark(), r.level(), r.verdict(), r.limit(), r.baseline(),
+                r.measured(), r.unit(), r.change(), r.interval(), r.message(), notes);
+    }
+}

@@ -3,6 +3,7 @@ package io.sabot.budget.maven;
 import io.sabot.budget.core.check.Statistics;
 import io.sabot.budget.core.gate.GateOutcome;
 import io.sabot.budget.core.gate.GateSettings;
+import io.sabot.budget.core.gate.StandardReporter;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -62,10 +63,10 @@ abstract class AbstractBudgetMojo extends AbstractMojo {
     }
 
     /** Fails the build once, listing every failed check, or warns when failOnViolation is false. */
-    protected void act(GateOutcome outcome) throws MojoFailureException {
-        MavenReporter.logOutcomeNotes(getLog(), outcome);
+    protected void act(GateOutcome outcome, StandardReporter reporter) throws MojoFailureException {
+        MavenReporter.logNotes(getLog(), outcome);
         if (outcome.fails()) {
-            throw new MojoFailureException(MavenReporter.failureMessage(outcome, outputDirectory.toPath()));
+            throw new MojoFailureException(reporter.failureMessage(outcome.failures()));
         }
         if (!failOnViolation && !outcome.evaluation().violations().isEmpty()) {
             getLog().warn("Budget violations ignored because failOnViolation=false:");

@@ -4,6 +4,7 @@ import io.sabot.budget.core.fork.ForkRunner;
 import io.sabot.budget.core.gate.BudgetGate;
 import io.sabot.budget.core.gate.GateException;
 import io.sabot.budget.core.gate.GateOutcome;
+import io.sabot.budget.core.gate.StandardReporter;
 import io.sabot.budget.core.gate.RunOverrides;
 import io.sabot.budget.core.io.BudgetFileParser;
 import java.io.File;
@@ -108,14 +109,15 @@ public class CheckMojo extends AbstractBudgetMojo {
         RunOverrides overrides = overrides();
         getLog().info("Running JMH benchmarks of " + project.getArtifactId() + (quick ? " (quick mode)" : "")
                 + "; log: " + outputDirectory.toPath().resolve("fork.log"));
-        BudgetGate gate = new BudgetGate(statistics(), new ForkRunner(), new MavenReporter(getLog(), gateSettings(true)));
+        StandardReporter reporter = MavenReporter.create(getLog(), gateSettings(true));
+        BudgetGate gate = new BudgetGate(statistics(), new ForkRunner(), reporter);
         GateOutcome outcome;
         try {
             outcome = gate.check(gateSettings(true), overrides, new MavenProgress(getLog()));
         } catch (GateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        act(outcome);
+        act(outcome, reporter);
     }
 
     private RunOverrides overrides() throws MojoExecutionException {

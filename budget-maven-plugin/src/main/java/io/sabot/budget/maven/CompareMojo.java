@@ -3,6 +3,7 @@ package io.sabot.budget.maven;
 import io.sabot.budget.core.gate.BudgetGate;
 import io.sabot.budget.core.gate.GateException;
 import io.sabot.budget.core.gate.GateOutcome;
+import io.sabot.budget.core.gate.StandardReporter;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -38,13 +39,14 @@ public class CompareMojo extends AbstractBudgetMojo {
                     + " Record one with mvn budget:baseline, or point -Dbudget.baselineFile=... at a JMH JSON or baseline file");
         }
         getLog().info("Comparing " + current + " with " + baselineFile);
-        BudgetGate gate = new BudgetGate(statistics(), null, new MavenReporter(getLog(), gateSettings(false)));
+        StandardReporter reporter = MavenReporter.create(getLog(), gateSettings(false));
+        BudgetGate gate = new BudgetGate(statistics(), null, reporter);
         GateOutcome outcome;
         try {
             outcome = gate.compare(gateSettings(false), current.toPath(), baselineFile.toPath());
         } catch (GateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-        act(outcome);
+        act(outcome, reporter);
     }
 }

@@ -1,40 +1,30 @@
 package io.sabot.budget.maven;
 
-import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.gate.GateOutcome;
-import io.sabot.budget.core.gate.GateReporter;
 import io.sabot.budget.core.gate.GateSettings;
-import io.sabot.budget.core.model.Environment;
-import io.sabot.budget.core.model.RunResults;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import io.sabot.budget.core.gate.StandardReporter;
+import java.time.Instant;
+import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
-/** Sends the outcome to Maven's log. */
-final class MavenReporter implements GateReporter {
+/** Builds the core reporter with Maven's log as the console and the commands that show details. */
+final class MavenReporter {
 
-    private final Log log;
-    private final GateSettings settings;
-
-    MavenReporter(Log log, GateSettings settings) {
-        this.log = log;
-        this.settings = settings;
+    private MavenReporter() {
     }
 
-    @Override
-    public void report(GateOutcome outcome, RunResults current, Optional<RunResults> baseline, Optional<Environment> environment) {
-        for (CheckResult r : outcome.evaluation().results()) {
-            log.info(r.id() + " | " + r.benchmark().label() + " | " + r.limit() + " | " + r.measured() + " " + r.unit() + " | " + r.verdictLabel());
-        }
+    static StandardReporter create(Log log, GateSettings settings) {
+        return new StandardReporter(settings, log::info, Instant.now(), List.of(
+                "Report: " + settings.outputDirectory().resolve("report.md"),
+                "Fork log: " + settings.outputDirectory().resolve("fork.log"),
+                "Compare again without running: mvn budget:compare",
+                "Accept the new numbers: mvn budget:baseline -Dbudget.reason=\"...\""));
     }
 
-    static void logOutcomeNotes(Log log, GateOutcome outcome) {
-        outcome.evaluation().notes().forEach(log::info);
-    }
-
-    static String failureMessage(GateOutcome outcome, Path outputDirectory) {
-        return outcome.failures().size() + " performance budget check(s) failed:\n"
-                + outcome.failures().stream().map(r -> "  " + r.id() + " " + r.message()).collect(Collectors.joining("\n"));
+    static void logNotes(Log log, GateOutcome outcome) {
+        outcome.evaluation().notes().forEach(n -> log.info("[budget] " + n));
+        outcome.evaluation().warnings().forEach(w -> log.warn(w.id() + " " + w.benchmark().label() + ": " + w.message()));
+        outcome.evaluation().inconclusive().forEach(i -> log.warn("INCONCLUSIVE " + i.id() + " " + i.benchmark().label()
+                + ": " + i.message()));
     }
 }

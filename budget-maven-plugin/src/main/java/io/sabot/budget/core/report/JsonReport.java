@@ -1,0 +1,98 @@
+package io.sabot.budget.core.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sabot.budget.core.check.CheckResult;
+import io.sabot.budget.core.check.Evaluation;
+import io.sabot.budget.core.model.Environment;
+
+/**
+ * {@code report.json}, for machines. Schema (version 1):
+ * <pre>
+ * { "schemaVersion": 1, "project": str, "elapsedSeconds": num,
+ *   "summary": { "checks", "passed", "failed", "warnings", "inconclusive" },
+ *   "environment": Environment?, "baseline": { "source", "recordedAt"?, "reason"?, "environment"? }?,
+ *   "checks": [ { "id", "kind" (SCORE|PERCENTILE|METRIC|RATIO|REGRESSION), "benchmark", "mode",
+ *                 "params": {..}, "level" (ERROR|WARN), "verdict" (PASS|FAIL|INCONCLUSIVE),
+ *                 "verdictLabel" (PASS|FAIL|WARN|INCONCLUSIVE), "limit", "baseline": num|null,
+ *                 "measured": num|null, "unit", "change": num|null (fraction, positive = worse),
+ *                 "interval", "message", "notes": [str] } ],
+ *   "problems": [str], "notes": [str] }
+ * </pre>
+ * Numbers that are not finite are written as null.
+ */
+public final class JsonReport {
+
+    public static final int SCHEMA_VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    public static String render(ReportContext context) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("project", context.project());
+        root.put("elapsedSeconds", context.elapsed().toMillis() / 1000.0);
+        Evaluation e = context.evaluation();
+        ObjectNode summary = root.putObject("summary");
+        summary.put("checks", e.results().size());
+        summary.put("passed", e.passed());
+        summary.put("failed", e.violations().size());
+        summary.put("warnings", e.warnings().size());
+        summary.put("inconclusive", e.inconclusive().size());
+        context.environment().ifPresent(env -> root.set("environment", environment(env)));
+        context.baseline().ifPresent(b -> {
+            ObjectNode baseline = root.putObject("baseline");
+            baseline.put("source", b.source());
+            b.recordedAt().ifPresent(t -> baseline.put("recordedAt", t.toString()));
+            b.reason().ifPresent(r -> baseline.put("reason", r));
+            b.environment().ifPresent(env -> baseline.set("environment", environment(env)));
+        });
+        ArrayNode checks = root.putArray("checks");
+        for (CheckResult r : e.results()) {
+            ObjectNode c = checks.addObject();
+            c.put("id", r.id());
+            c.put("kind", r.kind().name());
+            c.put("benchmark", r.benchmark().benchmark());
+            c.put("mode", r.benchmark().mode().jmhName());
+            ObjectNode params = c.putObject("params");
+            r.benchmark().params().forEach(params::put);
+            c.put("level", r.level().name());
+            c.put("verdict", r.verdict().name());
+            c.put("verdictLabel", r.verdictLabel());
+            c.put("limit", r.limit());
+            number(c, "baseline", r.baseline().isPresent() ? r.baseline().getAsDouble() : Double.NaN);
+            number(c, "measured", r.measured());
+            c.put("unit", r.unit());
+            number(c, "change", r.change().isPresent() ? r.change().getAsDouble() : Double.NaN);
+            c.put("interval", r.interval());
+            c.put("message", r.message());
+            ArrayNode notes = c.putArray("notes");
+            r.notes().forEach(notes::add);
+        }
+        ArrayNode problems = root.putArray("problems");
+        e.problems().forEach(problems::add);
+        ArrayNode notes = root.putArray("notes");
+        e.notes().forEach(notes::add);
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException("cannot serialise the JSON report", ex);
+        }
+    }
+
+    private static ObjectNode environment(Environment env) {
+        return MAPPER.valueToTree(env);
+    }
+
+    private static void number(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
+    }
+}

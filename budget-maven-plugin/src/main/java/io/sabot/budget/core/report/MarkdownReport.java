@@ -1,0 +1,74 @@
+package io.sabot.budget.core.report;
+
+import io.sabot.budget.core.check.CheckResult;
+import io.sabot.budget.core.model.Verdict;
+import java.util.List;
+
+/** {@code report.md}: the table as GitHub-flavoured Markdown, for PR comments and step summaries. */
+public final class MarkdownReport {
+
+    private MarkdownReport() {
+    }
+
+    public static String render(ReportContext context) {
+        StringBuilder md = new StringBuilder();
+        md.append("## Performance budgets: ").append(escape(context.project())).append("\n\n");
+        md.append("**").append(context.summaryLine()).append("**");
+        md.append(" (").append(context.elapsed().toSeconds()).append(" s)\n\n");
+        context.environment().ifPresent(e -> md.append("Measured on: ").append(escape(e.summary())).append("\n\n"));
+        context.baseline().ifPresent(b -> md.append("Baseline: ").append(escape(b.source()))
+                .append(b.recordedAt().map(t -> ", recorded " + t).orElse(""))
+                .append(b.reason().map(r -> " (" + escape(r) + ")").orElse(""))
+                .append(b.environment().map(e -> ", on " + escape(e.summary())).orElse(""))
+                .append("\n\n"));
+        md.append('|');
+        TableRows.HEADER.forEach(h -> md.append(' ').append(h).append(" |"));
+        md.append("\n|");
+        TableRows.HEADER.forEach(h -> md.append("---|"));
+        md.append('\n');
+        for (List<String> row : TableRows.rows(context.evaluation().results())) {
+            md.append('|');
+            row.forEach(cell -> md.append(' ').append(escape(cell)).append(" |"));
+            md.append('\n');
+        }
+        List<String> problems = context.evaluation().problems();
+        if (!problems.isEmpty()) {
+            md.append("\n### Problems\n\n");
+            problems.forEach(p -> md.append("- ").append(escape(p)).append('\n'));
+        }
+        List<CheckResult> explained = context.evaluation().results().stream()
+                .filter(r -> r.verdict() != Verdict.PASS || !r.notes().isEmpty()).toList();
+        if (!explained.isEmpty()) {
+            md.append("\n### Details\n\n");
+            for (CheckResult r : explained) {
+                md.append("- **").append(escape(r.id())).append("** ").append(escape(r.benchmark().label()))
+                        .append(" — ").append(r.verdictLabel()).append(": ").append(escape(r.message())).append('\n');
+                r.notes().forEach(n -> md.append("  - ").append(escape(n)).append('\n'));
+            }
+        }
+        if (!context.evaluation().notes().isEmpty()) {
+            md.append("\n### Notes\n\n");
+            context.evaluation().notes().forEach(n -> md.append("- ").append(escape(n)).append('\n'));
+        }
+        return md.toString();
+    }
+
+    /** Neutralises Markdown and HTML in names: a benchmark called {@code a|b<script>} stays text. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '|' -> out.append("\\|");
+                case '`' -> out.append("\\`");
+                case '*' -> out.append("\\*");
+                case '_' -> out.append("\\_");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\n', '\r' -> out.append(' ');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

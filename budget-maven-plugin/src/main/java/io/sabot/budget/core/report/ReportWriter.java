@@ -1,0 +1,50 @@
+package io.sabot.budget.core.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * Writes report.json, report.md and TEST-budget.xml, each complete or not at all (temp file +
+ * rename), and appends report.md to the GitHub step summary when one is given.
+ */
+public final class ReportWriter {
+
+    public static final String JSON = "report.json";
+    public static final String MARKDOWN = "report.md";
+    public static final String JUNIT = "TEST-budget.xml";
+
+    private ReportWriter() {
+    }
+
+    public static void write(Path directory, ReportContext context, Optional<Path> githubStepSummary) throws IOException {
+        Files.createDirectories(directory);
+        String markdown = MarkdownReport.render(context);
+        writeAtomically(directory.resolve(JSON), JsonReport.render(context));
+        writeAtomically(directory.resolve(MARKDOWN), markdown);
+        writeAtomically(directory.resolve(JUNIT), JUnitXmlReport.render(context));
+        if (githubStepSummary.isPresent()) {
+            Files.writeString(githubStepSummary.get(), markdown + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
+    static void writeAtomically(Path target, String content) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

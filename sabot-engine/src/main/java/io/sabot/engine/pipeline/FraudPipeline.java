@@ -1,0 +1,332 @@
+package io.sabot.engine.pipeline;
+
+import io.sabot.engine.checkpoint.BarrierTracker;
+import io.sabot.engine.checkpoint.CheckpointCoordinator;
+import io.sabot.engine.checkpoint.CheckpointListener;
+import io.sabot.engine.checkpoint.CheckpointStorage;
+import io.sabot.engine.checkpoint.CompletedCheckpoint;
+import io.sabot.engine.checkpoint.RecoveryResult;
+import io.sabot.engine.state.StateBackend;
+import io.sabot.engine.time.WatermarkTracker;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * The fraud-detection job: keyed source partitions → bounded in-flight queues → the
+ * {@link FraudDetector} with its state backend → a transactional alert sink. Watermarks come from
+ * each partition's newest event time minus the allowed disorder; checkpoints are triggered every
+ * {@code checkpointInterval} events, their barriers flow through the queues and are aligned by a
+ * {@link BarrierTracker}, and the snapshot (state files plus source offsets, watermarks and timers)
+ * goes to {@link CheckpointStorage}. When a checkpoint completes, the alerts it covers are committed.
+ *
+ * <p>A crash is simply abandoning an instance; {@link #recover} builds a new one from the latest
+ * intact checkpoint and replays the sources from the stored offsets, so the committed alerts end up
+ * exactly those of an uninterrupted run. Runs on one thread, deterministically.
+ */
+public final class FraudPipeline implements AutoCloseable {
+
+    static final int QUEUE_CAPACITY = 64;
+    private static final int METADATA_VERSION = 1;
+
+    private final PipelineConfig config;
+    private final StateBackend backend;
+    private final FraudDetector detector;
+    private final TransactionalAlertSink sink;
+    private final TransactionGenerator[] sources;
+    private final PartitionQueue[] queues;
+    private final long[] newestEventTime;
+    private final WatermarkTracker watermarks;
+    private final BarrierTracker barriers;
+    private final CheckpointCoordinator coordinator;
+    private final CheckpointStorage storage;
+    private final Map<Long, long[]> offsetsAtBarrier = new HashMap<>();
+    private LongConsumer latencyListener = nanos -> { };
+    private long processed;
+    private long sinceCheckpoint;
+    private long round;
+    private long completedCheckpoints;
+    private long sourceLimit = Long.MAX_VALUE;
+
+    private FraudPipeline(PipelineConfig config, List<Alert> committedAlerts) throws IOException {
+        this.config = config;
+        this.backend = config.backends().get();
+        this.sink = new TransactionalAlertSink(committedAlerts);
+        this.detector = new FraudDetector(config.rules(), backend, sink);
+        int p = config.partitions();
+        this.sources = new TransactionGenerator[p];
+        this.queues = new PartitionQueue[p];
+        this.newestEventTime = new long[p];
+        for (int i = 0; i < p; i++) {
+            sources[i] = new TransactionGenerator(config.seed(), i, p, config.accounts(), 1_700_000_000_000L,
+                    config.spacingMillis(), Math.max(0, config.outOfOrderMillis() / 2));
+            queues[i] = new PartitionQueue(QUEUE_CAPACITY + 2);
+            newestEventTime[i] = Long.MIN_VALUE;
+        }
+        // Event time drives everything here; idleness is measured in processed events, not wall time.
+        this.watermarks = new WatermarkTracker(p, Long.MAX_VALUE, () -> processed);
+        this.barriers = new BarrierTracker(p, new BarrierTracker.Handler() {
+            @Override
+            public void aligned(long checkpointId) {
+                takeSnapshot(checkpointId);
+            }
+
+            @Override
+            public void cancelled(long checkpointId) {
+                offsetsAtBarrier.remove(checkpointId);
+            }
+        });
+        this.coordinator = new CheckpointCoordinator(1, 1, Long.MAX_VALUE, System::nanoTime, new CheckpointListener() {
+            @Override
+            public void injectBarrier(long checkpointId, long timestampNanos) {
+                long[] offsets = new long[sources.length];
+                for (int i = 0; i < sources.length; i++) {
+                    offsets[i] = sources[i].position();
+                    queues[i].add(new Barrier(checkpointId), timestampNanos);
+                }
+                offsetsAtBarrier.put(checkpointId, offsets);
+            }
+
+            @Override
+            public void completed(long checkpointId) {
+                completedCheckpoints++;
+                sink.commit();
+            }
+        });
+        this.storage = new CheckpointStorage(config.checkpointDirectory(), config.retainedCheckpoints());
+    }
+
+    /** A new job reading every source from the beginning. */
+    public static FraudPipeline start(PipelineConfig config, List<Alert> committedAlerts) throws IOException {
+        FraudPipeline pipeline = new FraudPipeline(config, committedAlerts);
+        if (!pipeline.storage.checkpointIds().isEmpty()) {
+            pipeline.close();
+            throw new IllegalStateException(config.checkpointDirectory() + " already holds checkpoints of a job;"
+                    + " use recover() to continue it, or an empty directory to start a new one");
+        }
+        return pipeline;
+    }
+
+    /** A job restored from the latest intact checkpoint, or a new one when there is none. */
+    public static FraudPipeline recover(PipelineConfig config, List<Alert> committedAlerts) throws IOException {
+        FraudPipeline pipeline = new FraudPipeline(config, committedAlerts);
+        RecoveryResult recovery = pipeline.storage.latest();
+        if (recovery.checkpoint().isPresent()) {
+            try {
+                pipeline.restore(recovery.checkpoint().get());
+            } catch (IOException | RuntimeException e) {
+                pipeline.close();
+                throw e;
+            }
+        }
+        return pipeline;
+    }
+
+    /** Receives each transaction's latency from emission by its source to the end of its processing. */
+    public void onLatency(LongConsumer listener) {
+        this.latencyListener = listener;
+    }
+
+    /** Makes every source partition end after {@code eventsPerPartition} transactions (a bounded input). */
+    public FraudPipeline boundedTo(long eventsPerPartition) {
+        this.sourceLimit = eventsPerPartition;
+        return this;
+    }
+
+    /** True when a bounded input has been read and processed completely. */
+    public boolean exhausted() {
+        for (int p = 0; p < sources.length; p++) {
+            if (sources[p].position() < sourceLimit || !queues[p].isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Processes everything of a bounded input, then ends it with {@link #finish()}. */
+    public void runToEnd() {
+        if (sourceLimit == Long.MAX_VALUE) {
+            throw new IllegalStateException("runToEnd needs a bounded input: call boundedTo(...) first");
+        }
+        run(Long.MAX_VALUE - processed);
+        finish();
+    }
+
+    /** Processes up to {@code events} more transactions (checkpointing on the way) and returns. */
+    public void run(long events) {
+        long target = processed + events;
+        while (processed < target && !exhausted()) {
+            emit();
+            drain(target);
+            if (config.checkpointInterval() > 0 && sinceCheckpoint >= config.checkpointInterval()
+                    && coordinator.pendingCount() == 0) {
+                sinceCheckpoint = 0;
+                coordinator.trigger();
+            }
+        }
+    }
+
+    /**
+     * End of input: every window fires and every alert is committed. Only for a bounded run; a
+     * crashed job never gets here.
+     */
+    public void finish() {
+        detector.onWatermark(Long.MAX_VALUE);
+        sink.commit();
+    }
+
+    public long processed() {
+        return processed;
+    }
+
+    public long completedCheckpoints() {
+        return completedCheckpoints;
+    }
+
+    public long lateEvents() {
+        return detector.lateEvents();
+    }
+
+    public StateBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public void close() {
+        backend.close();
+    }
+
+    /** Each source emits a few events (a different number per partition and round) while its queue has room. */
+    private void emit() {
+        long now = System.nanoTime();
+        for (int p = 0; p < sources.length; p++) {
+            int burst = 1 + (int) ((round + p) % 3);
+            for (int i = 0; i < burst && queues[p].size() < QUEUE_CAPACITY && sources[p].position() < sourceLimit; i++) {
+                queues[p].add(sources[p].next(), now);
+            }
+        }
+        round++;
+    }
+
+    private void drain(long target) {
+        boolean progress = true;
+        while (progress && processed < target) {
+            progress = false;
+            for (int p = 0; p < queues.length && processed < target; p++) {
+                if (queues[p].isEmpty() || barriers.isBlocked(p)) {
+                    continue;
+                }
+                long emittedAt = queues[p].peekEmittedAt();
+                Object item = queues[p].poll();
+                progress = true;
+                if (item instanceof Barrier barrier) {
+                    barriers.onBarrier(p, barrier.checkpointId());
+                } else {
+                    process(p, (Transaction) item);
+                    latencyListener.accept(System.nanoTime() - emittedAt);
+                }
+            }
+        }
+    }
+
+    private void process(int partition, Transaction t) {
+        boolean late = watermarks.isLate(t.timestamp(), 0);
+        detector.process(t, late);
+        if (t.timestamp() > newestEventTime[partition]) {
+            newestEventTime[partition] = t.timestamp();
+            long before = watermarks.combined();
+            long combined = watermarks.update(partition, t.timestamp() - config.outOfOrderMillis());
+            if (combined > before) {
+                detector.onWatermark(combined);
+            }
+        }
+        processed++;
+        sinceCheckpoint++;
+    }
+
+    private void takeSnapshot(long checkpointId) {
+        long[] offsets = offsetsAtBarrier.remove(checkpointId);
+        Path scratch = config.checkpointDirectory().resolveSibling(config.checkpointDirectory().getFileName() + ".snapshot-" + checkpointId);
+        try {
+            deleteIfPresent(scratch);
+            Files.createDirectories(scratch);
+            backend.snapshot(scratch);
+            storage.write(checkpointId, scratch, metadata(checkpointId, offsets));
+            deleteIfPresent(scratch);
+        } catch (IOException e) {
+            coordinator.decline(0, checkpointId, e.getMessage());
+            throw new UncheckedIOException("checkpoint " + checkpointId + " failed", e);
+        }
+        coordinator.acknowledge(0, checkpointId);
+    }
+
+    private byte[] metadata(long checkpointId, long[] offsets) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(METADATA_VERSION);
+            out.writeLong(checkpointId);
+            out.writeLong(config.seed());
+            out.writeInt(sources.length);
+            long[] partitionWatermarks = watermarks.partitionWatermarks();
+            for (int p = 0; p < sources.length; p++) {
+                out.writeLong(offsets[p]);
+                out.writeLong(partitionWatermarks[p]);
+                out.writeLong(newestEventTime[p]);
+            }
+            out.writeLong(watermarks.combined());
+            out.writeLong(processed);
+            detector.writeTimers(out);
+        }
+        return bytes.toByteArray();
+    }
+
+    private void restore(CompletedCheckpoint checkpoint) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(checkpoint.metadata()))) {
+            int version = in.readInt();
+            if (version != METADATA_VERSION) {
+                throw new IOException("checkpoint " + checkpoint.directory() + " has metadata version " + version);
+            }
+            long id = in.readLong();
+            long seed = in.readLong();
+            int partitions = in.readInt();
+            if (seed != config.seed() || partitions != sources.length) {
+                throw new IOException("checkpoint " + checkpoint.directory() + " belongs to another job (seed " + seed
+                        + ", " + partitions + " partitions)");
+            }
+            long[] partitionWatermarks = new long[partitions];
+            for (int p = 0; p < partitions; p++) {
+                sources[p].seek(in.readLong());
+                partitionWatermarks[p] = in.readLong();
+                newestEventTime[p] = in.readLong();
+            }
+            long combined = in.readLong();
+            processed = in.readLong();
+            watermarks.restore(partitionWatermarks, combined);
+            detector.readTimers(in);
+            backend.restore(checkpoint.stateDirectory());
+            coordinator.resumeAfter(id);
+        }
+    }
+
+    private static void deleteIfPresent(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private record Barrier(long checkpointId) {
+    }
+}

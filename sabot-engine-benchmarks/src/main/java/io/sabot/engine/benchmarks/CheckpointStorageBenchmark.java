@@ -30,58 +30,86 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@State(Scope.Benchmark)
 public class CheckpointStorageBenchmark {
 
-    @Param({"100"})
-    public int megabytes;
+    /** A 100 MB state: its snapshot files are rewritten before every measured write (not measured). */
+    @State(Scope.Benchmark)
+    public static class Large {
+        @Param({"100"})
+        public int megabytes;
 
-    private Path root;
-    private Path snapshot;
-    private Path small;
-    private CheckpointStorage storage;
-    private CheckpointStorage smallStorage;
-    private long nextId = 1;
-    private long nextSmallId = 1;
-    private ByteBuffer bytes;
+        Path root;
+        Path snapshot;
+        CheckpointStorage storage;
+        long nextId = 1;
+        ByteBuffer bytes;
 
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
-        root = Files.createTempDirectory("sabot-ckpt-bench");
-        snapshot = Files.createDirectories(root.resolve("snapshot"));
-        byte[] data = new byte[megabytes << 20];
-        new Random(1).nextBytes(data);
-        Files.write(snapshot.resolve("state.bin"), data);
-        bytes = ByteBuffer.wrap(data);
-        small = Files.createDirectories(root.resolve("small"));
-        Files.write(small.resolve("state.bin"), new byte[64 * 1024]);
-        storage = new CheckpointStorage(root.resolve("checkpoints"), 1);
-        smallStorage = new CheckpointStorage(root.resolve("small-checkpoints"), 2);
-        storage.write(nextId++, snapshot, new byte[16]); // something to recover from
-    }
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            root = Files.createTempDirectory("sabot-ckpt-bench");
+            snapshot = root.resolve("snapshot");
+            byte[] data = new byte[megabytes << 20];
+            new Random(1).nextBytes(data);
+            bytes = ByteBuffer.wrap(data);
+            storage = new CheckpointStorage(root.resolve("checkpoints"), 1);
+            freshSnapshot();
+            storage.write(nextId++, snapshot, new byte[16]); // something to recover from
+        }
 
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        /** A state backend has just written its snapshot files (in the page cache, not yet durable). */
+        @Setup(Level.Invocation)
+        public void freshSnapshot() throws IOException {
+            Files.createDirectories(snapshot);
+            Files.write(snapshot.resolve("state.bin"), bytes.array());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            deleteTree(root);
         }
     }
 
-    /** CKPT-005: write a 100 MB snapshot crash-safely (copy, CRC32C, fsync, manifest, rename). */
+    /** A 64 KB state checkpointed as often as possible. */
+    @State(Scope.Benchmark)
+    public static class Small {
+        Path root;
+        Path snapshot;
+        CheckpointStorage storage;
+        long nextId = 1;
+        final byte[] bytes = new byte[64 * 1024];
+
+        @Setup(Level.Trial)
+        public void setUp() throws IOException {
+            root = Files.createTempDirectory("sabot-ckpt-small");
+            snapshot = root.resolve("snapshot");
+            storage = new CheckpointStorage(root.resolve("checkpoints"), 2);
+        }
+
+        @Setup(Level.Invocation)
+        public void freshSnapshot() throws IOException {
+            Files.createDirectories(snapshot);
+            Files.write(snapshot.resolve("state.bin"), bytes);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            deleteTree(root);
+        }
+    }
+
+    /** CKPT-005: make a 100 MB snapshot durable crash-safely (move, CRC32C, fsync, manifest, rename). */
     @Benchmark
-    public CompletedCheckpoint writeSnapshot() throws IOException {
-        return storage.write(nextId++, snapshot, new byte[16]);
+    public CompletedCheckpoint writeSnapshot(Large large) throws IOException {
+        return large.storage.write(large.nextId++, large.snapshot, new byte[16]);
     }
 
     /** Peer of CKPT-005: the same bytes written once with a FileChannel and forced to disk. */
     @Benchmark
-    public long fileChannelWrite() throws IOException {
-        Path file = root.resolve("peer.bin");
+    public long fileChannelWrite(Large large) throws IOException {
+        Path file = large.root.resolve("peer.bin");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            bytes.rewind();
+            ByteBuffer bytes = large.bytes.duplicate();
             long written = 0;
             while (bytes.hasRemaining()) {
                 written += channel.write(bytes);
@@ -93,15 +121,23 @@ public class CheckpointStorageBenchmark {
 
     /** CKPT-006: find and verify the latest checkpoint (every byte checksummed) before restoring it. */
     @Benchmark
-    public Object recoverLatest() throws IOException {
-        return storage.latest().checkpoint().orElseThrow();
+    public Object recoverLatest(Large large) throws IOException {
+        return large.storage.latest().checkpoint().orElseThrow();
     }
 
     /** CKPT-003: checkpoints per second of a small (64 KB) state. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public CompletedCheckpoint smallCheckpoint() throws IOException {
-        return smallStorage.write(nextSmallId++, small, new byte[16]);
+    public CompletedCheckpoint smallCheckpoint(Small small) throws IOException {
+        return small.storage.write(small.nextId++, small.snapshot, new byte[16]);
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

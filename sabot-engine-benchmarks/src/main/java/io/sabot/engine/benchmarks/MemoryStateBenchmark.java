@@ -55,7 +55,7 @@ public class MemoryStateBenchmark {
     public void setUp() {
         value = new byte[VALUE_SIZE];
         largeValue = new byte[LARGE_VALUE_SIZE];
-        large = new MemoryStateBackend(BackendConfig.lru(10_000)).state(STATE);
+        large = new MemoryStateBackend(BackendConfig.lru(1_000)).state(STATE);
         keys = new Long[MASK + 1];
         for (int k = 0; k < keys.length; k++) {
             keys[k] = (long) k * 7919; // boxed once: the benchmarks measure the maps, not boxing

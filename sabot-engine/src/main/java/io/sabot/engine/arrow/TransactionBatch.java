@@ -70,8 +70,13 @@ public final class TransactionBatch implements AutoCloseable {
                 ((IntVector) root.getVector(TransactionSchema.MERCHANT_INDEX)).get(index));
     }
 
+    /** A zero-copy view of rows {@code offset .. offset+length-1}: O(1), no allocation of vectors. */
+    public BatchView view(int offset, int length) {
+        return new BatchView(this, offset, length);
+    }
+
     /**
-     * Rows {@code offset .. offset+length-1} sharing this batch's buffers. Arrow's
+     * Rows {@code offset .. offset+length-1} as an independent batch sharing this batch's buffers. Arrow's
      * {@link VectorSchemaRoot#slice} splits each vector with {@code splitAndTransfer}: the data buffers
      * of these fixed-width columns are sliced without copying; only a validity bitmap whose offset is
      * not a multiple of 8 is copied (a few bytes). The slice must be closed too; it keeps the shared

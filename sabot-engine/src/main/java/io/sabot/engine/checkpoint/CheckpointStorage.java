@@ -56,7 +56,9 @@ public final class CheckpointStorage {
 
     /**
      * Durably stores the state files in {@code snapshotDirectory} and {@code metadata} as checkpoint
-     * {@code id}. The snapshot files are copied; the caller may delete its snapshot directory afterwards.
+     * {@code id}. The snapshot's files are moved into the checkpoint when they are on the same file
+     * system (a rename: the bytes are not copied again), else copied; either way the snapshot
+     * directory is consumed.
      */
     public CompletedCheckpoint write(long id, Path snapshotDirectory, byte[] metadata) throws IOException {
         Path inProgress = root.resolve("chk-" + id + ".inprogress");
@@ -67,7 +69,7 @@ public final class CheckpointStorage {
         deleteRecursively(inProgress);
         Files.createDirectories(inProgress);
         Path stateDir = inProgress.resolve(STATE);
-        copyTree(snapshotDirectory, stateDir);
+        moveOrCopyTree(snapshotDirectory, stateDir);
         Files.write(inProgress.resolve(METADATA), metadata);
 
         StringBuilder manifest = new StringBuilder(MANIFEST_HEADER).append('\n').append("id ").append(id).append('\n');
@@ -232,7 +234,7 @@ public final class CheckpointStorage {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    private static void moveOrCopyTree(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
@@ -240,7 +242,12 @@ public final class CheckpointStorage {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                    try {
+                        Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        // another file system (or RocksDB hard links we may not move): copy instead
+                        Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
             }
         }

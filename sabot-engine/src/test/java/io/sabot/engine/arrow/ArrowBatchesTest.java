@@ -160,4 +160,22 @@ class ArrowBatchesTest {
             assertThat(slice.row(39)).isEqualTo(rows.get(55));
         }
     }
+
+    @Test
+    void viewReadsThroughWithoutCopyingAndMaterializesIndependently() {
+        List<TransactionRow> rows = rows(100, 8);
+        try (TransactionBatch batch = TransactionBatch.of(allocator, rows)) {
+            BatchView view = batch.view(10, 20);
+            long before = allocator.getAllocatedMemory();
+            assertThat(view.rowCount()).isEqualTo(20);
+            assertThat(view.row(0)).isEqualTo(rows.get(10));
+            assertThat(view.amountCents(19)).isEqualTo(rows.get(29).amountCents());
+            assertThat(allocator.getAllocatedMemory()).isEqualTo(before);
+            assertThatThrownBy(() -> view.row(20)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> batch.view(90, 11)).isInstanceOf(IndexOutOfBoundsException.class);
+            try (TransactionBatch copy = view.materialize(allocator)) {
+                assertThat(IntStream.range(0, 20).mapToObj(copy::row).toList()).isEqualTo(rows.subList(10, 30));
+            }
+        }
+    }
 }

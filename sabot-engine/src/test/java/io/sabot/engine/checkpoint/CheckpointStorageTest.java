@@ -18,6 +18,7 @@ class CheckpointStorageTest {
     @BeforeEach
     void snapshotFiles() throws Exception {
         snapshot = dir.resolve("snapshot");
+        CheckpointStorage.deleteRecursively(snapshot);
         Files.createDirectories(snapshot.resolve("sub"));
         Files.writeString(snapshot.resolve("a.state"), "alpha".repeat(100));
         Files.writeString(snapshot.resolve("sub/b.state"), "beta");
@@ -39,6 +40,7 @@ class CheckpointStorageTest {
     void keepsOnlyTheLastRetainedCheckpoints() throws Exception {
         CheckpointStorage storage = new CheckpointStorage(dir.resolve("chk"), 2);
         for (long id = 1; id <= 4; id++) {
+            snapshotFiles();
             storage.write(id, snapshot, new byte[] {(byte) id});
         }
         assertThat(storage.checkpointIds()).containsExactly(3L, 4L);
@@ -48,6 +50,7 @@ class CheckpointStorageTest {
     void skipsAFlippedBitForThePreviousCheckpoint() throws Exception {
         CheckpointStorage storage = new CheckpointStorage(dir.resolve("chk"), 3);
         storage.write(1, snapshot, new byte[] {1});
+        snapshotFiles();
         CompletedCheckpoint second = storage.write(2, snapshot, new byte[] {2});
         Path victim = second.stateDirectory().resolve("a.state");
         byte[] bytes = Files.readAllBytes(victim);
@@ -62,6 +65,7 @@ class CheckpointStorageTest {
     void skipsATruncatedFile() throws Exception {
         CheckpointStorage storage = new CheckpointStorage(dir.resolve("chk"), 3);
         storage.write(1, snapshot, new byte[] {1});
+        snapshotFiles();
         CompletedCheckpoint second = storage.write(2, snapshot, new byte[] {2});
         Path victim = second.stateDirectory().resolve("a.state");
         Files.write(victim, java.util.Arrays.copyOf(Files.readAllBytes(victim), 7));
@@ -72,6 +76,7 @@ class CheckpointStorageTest {
     void skipsMissingManifestAndLeftoverInProgressDirectories() throws Exception {
         CheckpointStorage storage = new CheckpointStorage(dir.resolve("chk"), 3);
         storage.write(1, snapshot, new byte[] {1});
+        snapshotFiles();
         CompletedCheckpoint second = storage.write(2, snapshot, new byte[] {2});
         Files.delete(second.directory().resolve(CheckpointStorage.MANIFEST));
         Files.createDirectories(dir.resolve("chk/chk-3.inprogress"));

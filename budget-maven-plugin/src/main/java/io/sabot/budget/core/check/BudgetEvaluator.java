@@ -18,6 +18,7 @@ public final class BudgetEvaluator {
 
     private final Statistics statistics;
     private final boolean compareAcrossEnvironments;
+    private boolean subsetRun;
 
     /**
      * @param compareAcrossEnvironments when true, a baseline from a different environment still fails
@@ -26,6 +27,12 @@ public final class BudgetEvaluator {
     public BudgetEvaluator(Statistics statistics, boolean compareAcrossEnvironments) {
         this.statistics = statistics;
         this.compareAcrossEnvironments = compareAcrossEnvironments;
+    }
+
+    /** The run was filtered by includes/excludes, so budgets whose benchmarks did not run are skipped, not errors. */
+    public BudgetEvaluator subsetRun(boolean subset) {
+        this.subsetRun = subset;
+        return this;
     }
 
     public Evaluation evaluate(BudgetFile budgets, RunResults current, Optional<RunResults> baseline,
@@ -59,12 +66,13 @@ public final class BudgetEvaluator {
             notes.add("No baseline: regression checks skipped; record one with mvn budget:baseline -Dbudget.reason=\"...\"");
         }
         boolean comparable = differences.isEmpty() || compareAcrossEnvironments;
-        Problems problems = new Problems();
+        Problems problems = new Problems(subsetRun);
         EvaluationContext context = new EvaluationContext(current, baseline, budgets, statistics, comparable, differences, problems);
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks(budgets)) {
             results.addAll(check.evaluate(context));
         }
+        notes.addAll(problems.skipped());
         return new Evaluation(results, problems.list(), notes);
     }
 

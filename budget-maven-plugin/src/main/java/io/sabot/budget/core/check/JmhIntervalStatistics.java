@@ -36,7 +36,10 @@ public final class JmhIntervalStatistics implements Statistics {
     public Interval ratioInterval(Metric numerator, Metric denominator) {
         Interval n = scoreInterval(numerator);
         Interval d = scoreInterval(denominator);
-        return new Interval(n.low() / d.high(), n.estimate() / d.estimate(), n.high() / d.low(), "ratio of JMH CIs");
+        // Throughput and time are positive: an interval reaching below zero only says "very uncertain".
+        double low = Math.max(0, n.low()) / d.high();
+        double high = d.low() <= 0 ? Double.POSITIVE_INFINITY : Math.max(0, n.high()) / d.low();
+        return new Interval(low, n.estimate() / d.estimate(), high, "ratio of JMH CIs");
     }
 
     @Override

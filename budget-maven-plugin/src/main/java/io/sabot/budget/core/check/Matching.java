@@ -19,7 +19,7 @@ final class Matching {
             String run = context.current().results().stream()
                     .map(r -> r.key().benchmark()).distinct().sorted()
                     .collect(Collectors.joining(", "));
-            context.problems().add(budget.location() + ": budget '" + budget.id() + "' matches no benchmark result"
+            context.problems().unmatched(budget.id(), budget.location() + ": budget '" + budget.id() + "' matches no benchmark result"
                     + " (pattern '" + budget.benchmark() + "'" + (budget.params().isEmpty() ? "" : ", params " + budget.params())
                     + "); benchmarks in this run: " + (run.isEmpty() ? "none" : run)
                     + ". Fix the pattern, or check includes/excludes (-Dbudget.includes)");

@@ -11,6 +11,30 @@ import java.util.List;
 public final class Problems {
 
     private final List<String> messages = new ArrayList<>();
+    private final List<String> skipped = new ArrayList<>();
+    private final boolean subsetRun;
+
+    public Problems() {
+        this(false);
+    }
+
+    /** @param subsetRun the run was filtered by includes/excludes: a budget matching nothing was filtered out, not mistyped */
+    public Problems(boolean subsetRun) {
+        this.subsetRun = subsetRun;
+    }
+
+    /** A budget that matched no result: a problem in a full run, a note when the run was filtered on purpose. */
+    public void unmatched(String budgetId, String message) {
+        if (subsetRun) {
+            skipped.add("Budget " + budgetId + " not evaluated: its benchmarks were filtered out by includes/excludes");
+        } else {
+            messages.add(message);
+        }
+    }
+
+    public List<String> skipped() {
+        return List.copyOf(skipped);
+    }
 
     public void add(String message) {
         messages.add(message);

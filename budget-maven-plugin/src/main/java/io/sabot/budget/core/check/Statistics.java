@@ -13,7 +13,7 @@ public interface Statistics {
 
     /** The statistics the plugin uses unless told otherwise. */
     static Statistics standard() {
-        return new JmhIntervalStatistics();
+        return io.sabot.budget.core.check.stats.BootstrapStatistics.standard();
     }
 
     /** Confidence interval of the metric's score, in the metric's own unit. */

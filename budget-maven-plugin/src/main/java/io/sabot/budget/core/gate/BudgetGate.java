@@ -51,7 +51,8 @@ public final class BudgetGate {
         ForkSettings fork = forkSettings(settings, overrides, budgets.jmh());
         RunResults current = runFork(fork, listener);
         Optional<Environment> environment = environmentOf(settings, current, overrides.javaExecutable());
-        BudgetEvaluator evaluator = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments());
+        BudgetEvaluator evaluator = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments())
+                .subsetRun(!overrides.includes().isEmpty() || !overrides.excludes().isEmpty());
         Evaluation evaluation = evaluator.evaluate(budgets, current, baseline, environment);
         for (int round = 1; round <= overrides.confirm() && evaluation.problems().isEmpty(); round++) {
             List<io.sabot.budget.core.check.CheckResult> failed = Confirmation.failed(evaluation);

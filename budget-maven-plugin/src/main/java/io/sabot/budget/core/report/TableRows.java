@@ -30,6 +30,9 @@ final class TableRows {
 
     /** A slowdown as people read it: "+12.3% slower" is written "+12.3%". */
     static String change(double slowdown) {
-        return (slowdown >= 0 ? "+" : "") + String.format(java.util.Locale.ROOT, "%.1f%%", slowdown * 100);
+        if (Math.abs(slowdown) < 0.0005) {
+            return "0.0%";
+        }
+        return String.format(java.util.Locale.ROOT, "%+.1f%%", slowdown * 100);
     }
 }

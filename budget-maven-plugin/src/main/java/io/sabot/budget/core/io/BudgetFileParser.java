@@ -6,6 +6,7 @@ import io.sabot.budget.core.model.Budget;
 import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Level;
 import io.sabot.budget.core.model.Limit;
+import io.sabot.budget.core.model.MetricUnit;
 import io.sabot.budget.core.model.Quantity;
 import io.sabot.budget.core.model.RunSettings;
 import io.sabot.budget.core.model.SourceLocation;
@@ -239,6 +240,12 @@ public final class BudgetFileParser {
                 if (budget.containsKey("metric")) {
                     String metric = text(budget.get("metric").value(), "metric");
                     return metric == null ? null : new Limit.SecondaryMetric(metric, bound, q);
+                }
+                io.sabot.budget.core.model.Dimension d = q.unit().dimension();
+                if (d != io.sabot.budget.core.model.Dimension.TIME_PER_OP && d != io.sabot.budget.core.model.Dimension.OPS_PER_TIME) {
+                    problem(value.location(), where + ": '" + key + "' on the score needs a time per operation (10us)"
+                            + " or a throughput (100K ops/s), not '" + q.unit() + "'; " + MetricUnit.ACCEPTED);
+                    return null;
                 }
                 return new Limit.Score(bound, q);
             }

@@ -88,7 +88,7 @@ public record MetricUnit(String label, Dimension dimension, double toBase) {
         return new MetricUnit(raw, Dimension.OTHER, 1);
     }
 
-    static final String ACCEPTED = "accepted units: ns, us, ms, s (per op); ops/ns, ops/us, ops/ms, ops/s, ops/min"
+    public static final String ACCEPTED = "accepted units: ns, us, ms, s (per op); ops/ns, ops/us, ops/ms, ops/s, ops/min"
             + " with K, M or G (e.g. 100K ops/s); B, KB, MB, GB per op; B/sec, KB/sec, MB/sec, GB/sec";
 
     private static boolean looksLikeKnownFamily(String numerator, String denominator) {

@@ -1,0 +1,154 @@
+package io.sabot.budget.core.check;
+
+import static io.sabot.budget.core.check.Results.params;
+import static io.sabot.budget.core.check.Results.result;
+import static io.sabot.budget.core.check.Results.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sabot.budget.core.io.BudgetFileParser;
+import io.sabot.budget.core.model.BudgetFile;
+import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.model.Level;
+import io.sabot.budget.core.model.Mode;
+import io.sabot.budget.core.model.RunResults;
+import io.sabot.budget.core.model.Verdict;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BudgetEvaluatorTest {
+
+    static final String BENCH = "io.x.Bench";
+    private final BudgetEvaluator evaluator = new BudgetEvaluator(Statistics.standard(), false);
+
+    static BudgetFile budgets(String body) throws Exception {
+        return BudgetFileParser.parse("budgets.yml", new StringReader("version: 1\nbudgets:\n" + body));
+    }
+
+    private Evaluation evaluate(String body, RunResults current) throws Exception {
+        return evaluator.evaluate(budgets(body), current, Optional.empty(), Optional.empty());
+    }
+
+    private static CheckResult only(Evaluation e) {
+        assertThat(e.problems()).isEmpty();
+        assertThat(e.results()).hasSize(1);
+        return e.results().get(0);
+    }
+
+    @Test
+    void maxOnTimeConvertsUnitsAndDecidesOnTheInterval() throws Exception {
+        RunResults run = run(result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 8000, 8100, 7900, 8000));
+        assertThat(only(evaluate("  - {id: A, benchmark: Bench.a, max: 10us}\n", run)).verdict()).isEqualTo(Verdict.PASS);
+        CheckResult fail = only(evaluate("  - {id: A, benchmark: Bench.a, max: 5us}\n", run));
+        assertThat(fail.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(fail.message()).contains("8.000 us/op").contains("but the limit is <= 5.000 us/op");
+        assertThat(only(evaluate("  - {id: A, benchmark: Bench.a, max: 8us}\n", run)).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    }
+
+    @Test
+    void minOnThroughputAndReciprocalConversionForOneThread() throws Exception {
+        RunResults run = run(result(BENCH + ".t", Mode.THROUGHPUT, "ops/ms", Map.of(), 200, 205, 195, 200));
+        assertThat(only(evaluate("  - {id: T, benchmark: Bench.t, min: 100K ops/s}\n", run)).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(only(evaluate("  - {id: T, benchmark: Bench.t, min: 300K ops/s}\n", run)).verdict()).isEqualTo(Verdict.FAIL);
+        // 200 ops/ms = 5 us/op
+        assertThat(only(evaluate("  - {id: T, benchmark: Bench.t, max: 10us}\n", run)).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(only(evaluate("  - {id: T, benchmark: Bench.t, max: 2us}\n", run)).verdict()).isEqualTo(Verdict.FAIL);
+        RunResults threaded = run(result(BENCH + ".t", Mode.THROUGHPUT, "ops/ms", Map.of(), 4, Map.of(), 200, 200));
+        assertThat(evaluate("  - {id: T, benchmark: Bench.t, max: 10us}\n", threaded).problems())
+                .singleElement().asString().contains("single-threaded");
+    }
+
+    @Test
+    void warnLevelFailuresAreWarningsNotViolations() throws Exception {
+        RunResults run = run(result(BENCH + ".a", Mode.AVERAGE_TIME, "us/op", Map.of(), 8, 8, 8));
+        Evaluation e = evaluate("  - {id: A, benchmark: Bench.a, max: 1us, level: warn}\n", run);
+        assertThat(e.violations()).isEmpty();
+        assertThat(e.warnings()).singleElement().satisfies(r -> assertThat(r.verdictLabel()).isEqualTo("WARN"));
+    }
+
+    @Test
+    void aBudgetMatchingNothingIsAProblemNamingItsLocation() throws Exception {
+        RunResults run = run(result(BENCH + ".a", Mode.AVERAGE_TIME, "us/op", Map.of(), 8, 8, 8));
+        Evaluation e = evaluate("  - {id: GHOST, benchmark: Bench.b, max: 1us}\n", run);
+        assertThat(e.problems()).singleElement().asString()
+                .contains("budgets.yml:3:5").contains("budget 'GHOST' matches no benchmark").contains(BENCH + ".a");
+        Evaluation subset = new BudgetEvaluator(Statistics.standard(), false).subsetRun(true)
+                .evaluate(budgets("  - {id: GHOST, benchmark: Bench.b, max: 1us}\n"), run, Optional.empty(), Optional.empty());
+        assertThat(subset.problems()).isEmpty();
+        assertThat(subset.notes()).anySatisfy(n -> assertThat(n).contains("GHOST not evaluated"));
+    }
+
+    @Test
+    void percentileOnANonSampleBenchmarkAndAllocWithoutGcAreProblems() throws Exception {
+        RunResults run = run(result(BENCH + ".a", Mode.AVERAGE_TIME, "us/op", Map.of(), 8, 8, 8));
+        assertThat(evaluate("  - {id: P, benchmark: Bench.a, p99: 1ms}\n", run).problems())
+                .singleElement().asString().contains("SampleTime");
+        assertThat(evaluate("  - {id: M, benchmark: Bench.a, alloc: 0 B/op}\n", run).problems())
+                .singleElement().asString().contains("gc profiler");
+    }
+
+    @Test
+    void allocBudgetReadsTheGcNormMetric() throws Exception {
+        RunResults run = run(result(BENCH + ".a", Mode.AVERAGE_TIME, "us/op", Map.of(), 1,
+                Map.of("\u00b7gc.alloc.rate.norm", Results.secondary("\u00b7gc.alloc.rate.norm", "B/op", 48)), 8, 8, 8));
+        assertThat(only(evaluate("  - {id: M, benchmark: Bench.a, alloc: 64 B/op}\n", run)).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(only(evaluate("  - {id: M, benchmark: Bench.a, alloc: 1 B/op}\n", run)).verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    void ratioPicksThePeerWithTheSameParams() throws Exception {
+        RunResults run = run(
+                result(BENCH + ".arrow", Mode.THROUGHPUT, "ops/s", params("rows", "10"), 1000, 1000, 1000),
+                result(BENCH + ".arrow", Mode.THROUGHPUT, "ops/s", params("rows", "20"), 500, 500, 500),
+                result(BENCH + ".json", Mode.THROUGHPUT, "ops/s", params("rows", "10"), 100, 100, 100),
+                result(BENCH + ".json", Mode.THROUGHPUT, "ops/s", params("rows", "20"), 250, 250, 250));
+        Evaluation e = evaluate("  - {id: R, benchmark: Bench.arrow, faster-than: Bench.json, by: 5x}\n", run);
+        assertThat(e.problems()).isEmpty();
+        assertThat(e.results()).extracting(CheckResult::verdict).containsExactly(Verdict.PASS, Verdict.FAIL);
+        assertThat(e.results().get(0).measured()).isCloseTo(10, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void regressionIsDirectionAwareAndUsesPerBudgetThresholds() throws Exception {
+        RunResults before = run(
+                result(BENCH + ".t", Mode.THROUGHPUT, "ops/s", Map.of(), 1000, 1000, 1000, 1000),
+                result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 100, 100, 100, 100),
+                result(BENCH + ".gone", Mode.AVERAGE_TIME, "ns/op", Map.of(), 100, 100));
+        RunResults after = run(
+                result(BENCH + ".t", Mode.THROUGHPUT, "ops/s", Map.of(), 700, 700, 700, 700),
+                result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 106, 106, 106, 106),
+                result(BENCH + ".new", Mode.AVERAGE_TIME, "ns/op", Map.of(), 100, 100));
+        Evaluation e = evaluator.evaluate(budgets("  - {id: TIGHT, benchmark: Bench.a, regression: 5%}\n"), after,
+                Optional.of(before), Optional.empty());
+        assertThat(e.problems()).isEmpty();
+        CheckResult throughput = e.results().stream().filter(r -> r.benchmark().benchmark().endsWith(".t")).findFirst().orElseThrow();
+        assertThat(throughput.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(throughput.change().getAsDouble()).isCloseTo(0.30, org.assertj.core.data.Offset.offset(0.001));
+        CheckResult tight = e.results().stream().filter(r -> r.id().equals("TIGHT/regression")).findFirst().orElseThrow();
+        assertThat(tight.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(tight.limit()).contains("+5.000%");
+        assertThat(e.notes()).anySatisfy(n -> assertThat(n).contains("No baseline for Bench.new"))
+                .anySatisfy(n -> assertThat(n).contains("Baseline has Bench.gone"));
+    }
+
+    @Test
+    void aBaselineFromAnotherMachineOnlyWarns() throws Exception {
+        Environment here = new Environment("Eclipse Adoptium", "17.0.15", "OpenJDK", "Linux", "amd64", "EPYC", 2, "1.37", List.of());
+        Environment there = new Environment("Eclipse Adoptium", "21.0.2", "OpenJDK", "Linux", "amd64", "Xeon", 16, "1.37", List.of());
+        RunResults before = new RunResults("baseline.json",
+                List.of(result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 100, 100, 100)),
+                Optional.of(there), Optional.empty(), Optional.empty());
+        RunResults after = run(result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 200, 200, 200));
+        Evaluation e = evaluator.evaluate(BudgetFile.empty("none"), after, Optional.of(before), Optional.of(here));
+        CheckResult r = e.results().get(0);
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.level()).isEqualTo(Level.WARN);
+        assertThat(e.violations()).isEmpty();
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("different environment").contains("CPU: EPYC vs Xeon"));
+        Evaluation strict = new BudgetEvaluator(Statistics.standard(), true)
+                .evaluate(BudgetFile.empty("none"), after, Optional.of(before), Optional.of(here));
+        assertThat(strict.violations()).hasSize(1);
+    }
+}

@@ -1,0 +1,179 @@
+package io.sabot.budget.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sabot.budget.core.model.Bound;
+import io.sabot.budget.core.model.BudgetFile;
+import io.sabot.budget.core.model.Level;
+import io.sabot.budget.core.model.Limit;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class BudgetFileParserTest {
+
+    static BudgetFile parse(String yaml) throws Exception {
+        return BudgetFileParser.parse("budgets.yml", new StringReader(yaml));
+    }
+
+    static String errorOf(String yaml) {
+        return assertThatThrownBy(() -> parse(yaml)).isInstanceOf(BudgetFileException.class)
+                .actual().getMessage();
+    }
+
+    @Test
+    void readsEveryBudgetKind() throws Exception {
+        BudgetFile file = parse("""
+                version: 1
+                defaults:
+                  regression: 7.5%
+                  level: warn
+                jmh:
+                  forks: 2
+                  warmup: 3 x 1s
+                  measurement: 5 x 500ms
+                  profilers: [gc]
+                  jvm-args: [-Xmx1g]
+                budgets:
+                  - id: A
+                    benchmark: io.x.Bench.a
+                    max: 10us
+                  - id: B
+                    benchmark: "*.Bench.b"
+                    params: { size: 1024 }
+                    min: 100K ops/s
+                    level: error
+                  - id: C
+                    benchmark: "*.Bench.c"
+                    p99.9: 200ms
+                  - id: D
+                    benchmark: "*.Bench.a"
+                    alloc: 0 B/op
+                  - id: E
+                    benchmark: "*.Bench.a"
+                    metric: gc.alloc.rate
+                    max: 100 MB/sec
+                  - id: F
+                    benchmark: "*.Bench.arrow"
+                    faster-than: "*.Bench.json"
+                    by: 5x
+                  - id: G
+                    benchmark: "*.Bench.*"
+                    regression: 5%
+                """);
+        assertThat(file.defaults().regression()).isEqualTo(0.075);
+        assertThat(file.defaults().level()).isEqualTo(Level.WARN);
+        assertThat(file.jmh().forks()).contains(2);
+        assertThat(file.jmh().measurement().orElseThrow().time()).isEqualTo(Duration.ofMillis(500));
+        assertThat(file.jmh().jvmArgs()).contains(java.util.List.of("-Xmx1g"));
+        assertThat(file.budgets()).hasSize(7);
+        assertThat(file.budgets().get(0).limit()).containsInstanceOf(Limit.Score.class);
+        assertThat(file.budgets().get(0).level()).isEqualTo(Level.WARN);
+        assertThat(file.budgets().get(1).params()).containsEntry("size", "1024");
+        assertThat(((Limit.Score) file.budgets().get(1).limit().orElseThrow()).bound()).isEqualTo(Bound.MIN);
+        assertThat(((Limit.Percentile) file.budgets().get(2).limit().orElseThrow()).percentile()).isEqualTo(99.9);
+        assertThat(((Limit.SecondaryMetric) file.budgets().get(3).limit().orElseThrow()).metric()).isEqualTo("gc.alloc.rate.norm");
+        assertThat(((Limit.SecondaryMetric) file.budgets().get(4).limit().orElseThrow()).metric()).isEqualTo("gc.alloc.rate");
+        assertThat(((Limit.Ratio) file.budgets().get(5).limit().orElseThrow()).factor()).isEqualTo(5);
+        assertThat(file.budgets().get(6).limit()).isEmpty();
+        assertThat(file.budgets().get(6).regression()).hasValue(0.05);
+        assertThat(file.budgets().get(2).location().line()).isEqualTo(20);
+    }
+
+    @Test
+    void malformedYamlNamesLineAndColumn() {
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: [unclosed\n")).startsWith("budgets.yml:").contains("malformed YAML");
+    }
+
+    @Test
+    void unknownKeySuggestsTheClosestOne() {
+        String message = errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: x.Y.z\n    maxx: 1ms\n");
+        assertThat(message).contains("budgets.yml:5:5").contains("unknown key 'maxx'").contains("did you mean 'max'?");
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmrk: x.Y.z\n    max: 1ms\n"))
+                .contains("did you mean 'benchmark'?");
+    }
+
+    @Test
+    void badValuesAreReportedTogether() {
+        String message = errorOf("""
+                version: 1
+                budgets:
+                  - id: A
+                    benchmark: x.Y.z
+                    max: 10 parsecs
+                  - id: A
+                    benchmark: x.Y.z
+                    regression: ten
+                  - benchmark: x.Y.w
+                    max: 1ms
+                """);
+        assertThat(message).contains("3 problems")
+                .contains("budgets.yml:5:10").contains("accepted units")
+                .contains("must be a percentage such as 10%")
+                .contains("every budget needs an 'id'");
+    }
+
+    @Test
+    void duplicateIdsAndDuplicateKeysAreErrors() {
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    max: 1ms\n  - id: A\n    benchmark: a.B.d\n    max: 1ms\n"))
+                .contains("duplicate budget id 'A'");
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    max: 1ms\n    max: 2ms\n"))
+                .contains("duplicate key 'max'");
+    }
+
+    @Test
+    void oneLimitPerBudgetAndCompleteRatioBudgets() {
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    max: 1ms\n    alloc: 0 B/op\n"))
+                .contains("several limits (max, alloc)");
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    by: 5x\n"))
+                .contains("'by' needs 'faster-than");
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    faster-than: a.B.d\n"))
+                .contains("'faster-than' needs 'by");
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n"))
+                .contains("sets no limit");
+    }
+
+    @Test
+    void emptyAndVersionlessFilesAreRejected() {
+        assertThat(errorOf("")).contains("the budget file is empty");
+        assertThat(errorOf("budgets: []\n")).contains("missing 'version: 1'");
+        assertThat(errorOf("version: 2\nbudgets: []\n")).contains("unsupported version '2'");
+    }
+
+    @Test
+    @Timeout(10)
+    void aliasBombsAreBoundedNotExpanded() {
+        StringBuilder yaml = new StringBuilder("version: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        char previous = 'a';
+        for (char c = 'b'; c <= 'k'; c++) {
+            yaml.append(c).append(": &").append(c).append(" [");
+            for (int i = 0; i < 10; i++) {
+                yaml.append(i == 0 ? "" : ", ").append('*').append(previous);
+            }
+            yaml.append("]\n");
+            previous = c;
+        }
+        yaml.append("budgets: []\n");
+        assertThat(errorOf(yaml.toString())).containsAnyOf("YAML rejected", "malformed YAML", "unknown key");
+    }
+
+    @Test
+    void deepNestingIsRejected() {
+        String yaml = "version: 1\nbudgets: " + "[".repeat(200) + "]".repeat(200) + "\n";
+        assertThat(errorOf(yaml)).containsAnyOf("nesting", "YAML rejected", "malformed YAML");
+    }
+
+    @Test
+    void fileMustBeUtf8AndMustExist(@TempDir Path dir) throws Exception {
+        Path latin1 = dir.resolve("budgets.yml");
+        Files.write(latin1, new byte[] {'v', 'e', 'r', ':', ' ', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> BudgetFileParser.parse(latin1)).hasMessageContaining("not valid UTF-8");
+        assertThatThrownBy(() -> BudgetFileParser.parse(dir.resolve("missing.yml")))
+                .hasMessageContaining("budget file not found").hasMessageContaining("-Dbudget.budgetFile");
+    }
+}

@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('2 performance budget checks failed:')
-assert log =~ /TOO-TIGHT WorkBenchmark\.work \(avgt\): score is [0-9.]+ us\/op .*but the limit is <= 0\.0010 us\/op/
+assert log =~ /TOO-TIGHT WorkBenchmark\.work \(avgt\): score is [0-9.,]+ ns\/op .*but the limit is <= 1\.000 ns\/op/
 assert log =~ /TOO-FAST WorkBenchmark\.work \(avgt\): score is [0-9.,e+]+ ops\/s .*but the limit is >= 1\.000e\+09 ops\/s/
 assert log.contains('confirmed by rerun 1')
 assert new File(basedir, 'target/budget/confirm-1/results.json').isFile()

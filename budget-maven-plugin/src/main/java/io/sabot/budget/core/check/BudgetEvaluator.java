@@ -41,11 +41,14 @@ public final class BudgetEvaluator {
         List<String> differences = new ArrayList<>();
         if (baseline.isPresent()) {
             RunResults base = baseline.get();
-            if (base.environment().isPresent() && currentEnvironment.isPresent()) {
-                differences.addAll(currentEnvironment.get().differencesFrom(base.environment().get()));
-            } else if (base.environment().isEmpty()) {
-                differences.add("baseline " + base.source() + " records no environment");
+            Environment baseEnvironment = base.environment().orElseGet(() -> Environment.fromResults(base));
+            Environment currentEnv = currentEnvironment.orElseGet(() -> Environment.fromResults(current));
+            differences.addAll(currentEnv.differencesFrom(baseEnvironment));
+            if (base.environment().isEmpty()) {
+                notes.add("Baseline " + base.source() + " is plain JMH JSON without a machine fingerprint: compared on its JDK"
+                        + " and JMH only");
             }
+            currentEnv.jvmArgsDifference(baseEnvironment).ifPresent(notes::add);
             if (!differences.isEmpty()) {
                 notes.add("Baseline environment differs: " + String.join("; ", differences)
                         + (compareAcrossEnvironments ? "" : ". Regression checks only warn;"

@@ -31,6 +31,22 @@ public final class ForkRunner {
      * @throws ForkException when the fork cannot start, fails, times out or writes no results
      */
     public Path run(ForkSettings settings, ForkListener listener) throws ForkException, IOException {
+        // One measurement at a time per build JVM: parallel modules (-T) would otherwise measure each
+        // other's load, and JMH refuses a second concurrent run on the same machine anyway.
+        if (!MEASUREMENT.tryLock()) {
+            listener.note("Waiting for another module's benchmarks to finish (measurements never overlap)");
+            MEASUREMENT.lock();
+        }
+        try {
+            return runExclusively(settings, listener);
+        } finally {
+            MEASUREMENT.unlock();
+        }
+    }
+
+    private static final java.util.concurrent.locks.ReentrantLock MEASUREMENT = new java.util.concurrent.locks.ReentrantLock(true);
+
+    private Path runExclusively(ForkSettings settings, ForkListener listener) throws ForkException, IOException {
         Files.createDirectories(settings.outputDirectory());
         Files.deleteIfExists(settings.resultsFile());
         Files.writeString(settings.argFile(), JmhCommandLine.argFileContent(settings.classpath()), StandardCharsets.UTF_8);

@@ -92,7 +92,8 @@ final class Confirmation {
             }
         }
         List<String> notes = new ArrayList<>(first.notes());
-        notes.add("Confirmation rerun " + round + " re-measured " + confirmed.size() + " check(s) that failed first");
+        long rerun = first.results().stream().filter(r -> r.verdict() == Verdict.FAIL).count();
+        notes.add("Confirmation rerun " + round + " re-measured the benchmarks behind " + rerun + " check(s) that failed first");
         return new Evaluation(results, first.problems(), notes);
     }
 

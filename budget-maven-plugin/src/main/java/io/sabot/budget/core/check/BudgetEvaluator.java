@@ -1,5 +1,7 @@
 package io.sabot.budget.core.check;
 
+import io.sabot.budget.core.check.stats.ForkAgreement;
+import io.sabot.budget.core.check.stats.Samples;
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Budget;
 import io.sabot.budget.core.model.BudgetFile;
@@ -76,7 +78,23 @@ public final class BudgetEvaluator {
             results.addAll(check.evaluate(context));
         }
         notes.addAll(problems.skipped());
+        notes.addAll(forkDisagreements(current));
         return new Evaluation(results, problems.list(), notes);
+    }
+
+    /** Benchmarks whose forks split into two groups: their verdicts deserve a word of caution. */
+    private static List<String> forkDisagreements(RunResults current) {
+        List<String> notes = new ArrayList<>();
+        for (BenchmarkResult r : current.results()) {
+            List<double[]> raw = r.primary().rawData();
+            if (raw.size() < 2 || r.primary().sampleCount() <= raw.size()
+                    || raw.stream().flatMapToDouble(java.util.Arrays::stream).anyMatch(v -> !Double.isFinite(v))) {
+                continue;
+            }
+            ForkAgreement.split(new Samples(raw), r.primary().unit().label())
+                    .ifPresent(split -> notes.add(r.key().label() + ": " + split));
+        }
+        return notes;
     }
 
     static List<Check> checks(BudgetFile file) {

@@ -36,6 +36,11 @@ final class RatioCheck implements Check {
                     .filter(p -> p != result && limit.peer().matches(p.key().benchmark()))
                     .filter(p -> sharedParamsEqual(result.key().params(), p.key().params()))
                     .collect(Collectors.toList());
+            if (peers.isEmpty()) {
+                context.problems().unmatched(budget.id(), budget.location() + ": budget '" + budget.id() + "': faster-than '"
+                        + limit.peer() + "' matches no result with the same @Param values as " + result.key().label());
+                continue;
+            }
             if (peers.size() != 1) {
                 context.problems().add(budget.location() + ": budget '" + budget.id() + "': faster-than '" + limit.peer()
                         + "' must match exactly one result with the same @Param values as " + result.key().label()

@@ -2,6 +2,7 @@ package io.sabot.budget.core.check;
 
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Budget;
+import io.sabot.budget.core.model.Dimension;
 import io.sabot.budget.core.model.Limit;
 import io.sabot.budget.core.model.Metric;
 import io.sabot.budget.core.model.Verdict;
@@ -41,7 +42,7 @@ final class SecondaryMetricLimitCheck implements Check {
                         limit.metric() + " of " + result.key().label(), metric.get().unit(), limit.limit().unit(), result.threads()));
                 continue;
             }
-            Interval decided = allocationFloor(interval.get());
+            Interval decided = cannotBeNegative(limit.metric(), metric.get()) ? floorAtZero(interval.get()) : interval.get();
             Verdict verdict = LimitRule.decide(decided, limit.bound(), limit.limit().value());
             String unit = limit.limit().unit().label();
             results.add(new CheckResult(budget.id(), CheckKind.METRIC, result.key(), budget.level(), verdict,
@@ -52,10 +53,16 @@ final class SecondaryMetricLimitCheck implements Check {
     }
 
     /**
-     * Allocation cannot be negative; a symmetric interval around a tiny mean (e.g. 0.01 B/op of
-     * JMH's own bookkeeping) would otherwise dip below zero.
+     * Allocation, GC counts and times cannot be negative; a symmetric interval around a tiny mean
+     * (e.g. 0.01 B/op of JMH's own bookkeeping) would otherwise dip below zero. Other metrics (a
+     * profiler's growth in percent, say) can, and keep their interval as measured.
      */
-    private static Interval allocationFloor(Interval interval) {
+    private static boolean cannotBeNegative(String name, Metric metric) {
+        return name.startsWith("gc.") || metric.unit().dimension() == Dimension.BYTES_PER_OP
+                || metric.unit().dimension() == Dimension.BYTES_PER_TIME;
+    }
+
+    private static Interval floorAtZero(Interval interval) {
         return interval.low() < 0 ? new Interval(0, Math.max(0, interval.estimate()), Math.max(0, interval.high()), interval.method())
                 : interval;
     }

@@ -111,6 +111,32 @@ class BudgetEvaluatorTest {
     }
 
     @Test
+    void aRatioWhosePeerWasFilteredOutIsSkippedInASubsetRunButAProblemInAFullRun() throws Exception {
+        RunResults run = run(result(BENCH + ".arrow", Mode.THROUGHPUT, "ops/s", Map.of(), 1000, 1000, 1000));
+        String budget = "  - {id: R, benchmark: Bench.arrow, faster-than: Bench.json, by: 5x}\n";
+        assertThat(evaluate(budget, run).problems()).singleElement().asString()
+                .contains("budget 'R'").contains("matches no result");
+        Evaluation subset = new BudgetEvaluator(Statistics.standard(), false).subsetRun(true)
+                .evaluate(budgets(budget), run, Optional.empty(), Optional.empty());
+        assertThat(subset.problems()).isEmpty();
+        assertThat(subset.notes()).anySatisfy(n -> assertThat(n).contains("R not evaluated"));
+    }
+
+    @Test
+    void aMetricThatCanBeNegativeKeepsItsIntervalWhileAllocationIsFlooredAtZero() throws Exception {
+        io.sabot.budget.core.model.Metric growth = new io.sabot.budget.core.model.Metric("heap.growth", -3, Double.NaN,
+                Double.NaN, Double.NaN, io.sabot.budget.core.model.MetricUnit.parse("%"),
+                io.sabot.budget.core.model.Direction.LOWER_IS_BETTER, Map.of(),
+                List.of(new double[] {-2, -4, -3}, new double[] {-3, -2.5, -3.5}), List.of());
+        RunResults run = run(result(BENCH + ".a", Mode.THROUGHPUT, "ops/s", Map.of(), 1, Map.of("heap.growth", growth), 8, 8, 8));
+        CheckResult check = only(evaluate("  - {id: G, benchmark: Bench.a, metric: heap.growth, max: 5%}\n", run));
+        assertThat(check.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(check.measured()).isCloseTo(-3, org.assertj.core.data.Offset.offset(1e-9));
+        CheckResult tooMuch = only(evaluate("  - {id: G, benchmark: Bench.a, metric: heap.growth, min: 0%}\n", run));
+        assertThat(tooMuch.verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
     void regressionIsDirectionAwareAndUsesPerBudgetThresholds() throws Exception {
         RunResults before = run(
                 result(BENCH + ".t", Mode.THROUGHPUT, "ops/s", Map.of(), 1000, 1000, 1000, 1000),

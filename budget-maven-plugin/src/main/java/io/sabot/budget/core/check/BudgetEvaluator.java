@@ -62,10 +62,12 @@ public final class BudgetEvaluator {
                     notes.add("No baseline for " + r.key().label() + " (new benchmark); record one with mvn budget:baseline");
                 }
             }
-            for (BenchmarkResult r : base.results()) {
-                if (current.find(r.key()).isEmpty()) {
-                    notes.add("Baseline has " + r.key().label() + " but this run does not");
-                }
+            List<String> notRun = base.results().stream().filter(r -> current.find(r.key()).isEmpty())
+                    .map(r -> r.key().label()).toList();
+            if (subsetRun && !notRun.isEmpty()) {
+                notes.add(notRun.size() + " baseline benchmark(s) not run, filtered out by includes/excludes");
+            } else {
+                notRun.forEach(label -> notes.add("Baseline has " + label + " but this run does not"));
             }
         } else {
             notes.add("No baseline: regression checks skipped; record one with mvn budget:baseline -Dbudget.reason=\"...\"");

@@ -26,14 +26,19 @@ public final class Problems {
     /** A budget that matched no result: a problem in a full run, a note when the run was filtered on purpose. */
     public void unmatched(String budgetId, String message) {
         if (subsetRun) {
-            skipped.add("Budget " + budgetId + " not evaluated: its benchmarks were filtered out by includes/excludes");
+            if (!skipped.contains(budgetId)) {
+                skipped.add(budgetId);
+            }
         } else {
             messages.add(message);
         }
     }
 
+    /** One note naming every budget a filtered run left out (a line per budget would bury the rest). */
     public List<String> skipped() {
-        return List.copyOf(skipped);
+        return skipped.isEmpty() ? List.of()
+                : List.of(skipped.size() + " budget(s) not evaluated, their benchmarks filtered out by includes/excludes: "
+                        + String.join(", ", skipped));
     }
 
     public void add(String message) {

@@ -77,7 +77,7 @@ class BudgetEvaluatorTest {
         Evaluation subset = new BudgetEvaluator(Statistics.standard(), false).subsetRun(true)
                 .evaluate(budgets("  - {id: GHOST, benchmark: Bench.b, max: 1us}\n"), run, Optional.empty(), Optional.empty());
         assertThat(subset.problems()).isEmpty();
-        assertThat(subset.notes()).anySatisfy(n -> assertThat(n).contains("GHOST not evaluated"));
+        assertThat(subset.notes()).anySatisfy(n -> assertThat(n).contains("not evaluated").contains(": GHOST"));
     }
 
     @Test
@@ -119,7 +119,26 @@ class BudgetEvaluatorTest {
         Evaluation subset = new BudgetEvaluator(Statistics.standard(), false).subsetRun(true)
                 .evaluate(budgets(budget), run, Optional.empty(), Optional.empty());
         assertThat(subset.problems()).isEmpty();
-        assertThat(subset.notes()).anySatisfy(n -> assertThat(n).contains("R not evaluated"));
+        assertThat(subset.notes()).anySatisfy(n -> assertThat(n).contains("not evaluated").contains(": R"));
+    }
+
+    @Test
+    void aSubsetRunSummarisesTheBaselineBenchmarksItLeftOutInOneNote() throws Exception {
+        RunResults before = run(
+                result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 100, 100, 100),
+                result(BENCH + ".b", Mode.AVERAGE_TIME, "ns/op", Map.of(), 100, 100, 100),
+                result(BENCH + ".c", Mode.AVERAGE_TIME, "ns/op", Map.of(), 100, 100, 100));
+        RunResults after = run(result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 100, 100, 100));
+        Evaluation subset = new BudgetEvaluator(Statistics.standard(), false).subsetRun(true)
+                .evaluate(budgets("  - {id: B, benchmark: Bench.b, max: 1us}\n  - {id: C, benchmark: Bench.c, max: 1us}\n"),
+                        after, Optional.of(before), Optional.empty());
+        assertThat(subset.problems()).isEmpty();
+        assertThat(subset.notes()).contains("2 baseline benchmark(s) not run, filtered out by includes/excludes")
+                .contains("2 budget(s) not evaluated, their benchmarks filtered out by includes/excludes: B, C")
+                .noneMatch(n -> n.startsWith("Baseline has"));
+        Evaluation full = evaluator.evaluate(budgets("  - {id: A, benchmark: Bench.a, max: 1us}\n"), after,
+                Optional.of(before), Optional.empty());
+        assertThat(full.notes()).contains("Baseline has Bench.b (avgt) but this run does not");
     }
 
     @Test

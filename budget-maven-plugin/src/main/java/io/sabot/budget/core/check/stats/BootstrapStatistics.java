@@ -10,6 +10,7 @@ import io.sabot.budget.core.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -21,8 +22,10 @@ import java.util.SplittableRandom;
  *
  * <p><b>Regressions</b>: the slowdown against the baseline (direction-aware, positive = worse) gets an
  * interval at level {@code 1 - alpha/m}: with two or more forks on both sides a Welch t-interval on
- * the fork means (the fork is the replicate; a bootstrap over two or three forks is far too narrow),
- * with one fork a bootstrap over iterations, a Bonferroni correction over the {@code m}
+ * the fork means (the fork is the replicate; a bootstrap over two or three forks is far too narrow);
+ * with several forks on one side only (a baseline recorded with more forks than a quick build runs)
+ * a t-interval that takes the fork variance from that side; with one fork on each side a bootstrap
+ * over iterations, a Bonferroni correction over the {@code m}
  * regression checks of one build, so the chance that any of them fails by noise stays near
  * {@code alpha} (1%) however many benchmarks a project has. The rule is three-way:
  * <ul>
@@ -139,9 +142,10 @@ public final class BootstrapStatistics implements Statistics {
         int m = Math.max(1, comparisons);
         double level = 1 - alpha / m;
         double estimate = direction.slowdown(before.mean(), after.mean());
-        Interval interval = before.forkCount() >= 2 && after.forkCount() >= 2
-                ? ForkMeansWelch.slowdown(before, after, direction, level).orElseGet(() -> bootstrapSlowdown(before, after, direction, level))
-                : bootstrapSlowdown(before, after, direction, level);
+        Optional<Interval> forkBased = before.forkCount() >= 2 && after.forkCount() >= 2
+                ? ForkMeansWelch.slowdown(before, after, direction, level)
+                : ForkMeansWelch.slowdownWithSharedForkVariance(before, after, direction, level);
+        Interval interval = forkBased.orElseGet(() -> bootstrapSlowdown(before, after, direction, level));
         if (m > 1) {
             interval = new Interval(interval.low(), interval.estimate(), interval.high(),
                     interval.method() + ", Bonferroni over " + m + " checks");
@@ -149,10 +153,13 @@ public final class BootstrapStatistics implements Statistics {
         double low = interval.low();
         double high = interval.high();
         List<String> notes = new ArrayList<>();
-        boolean singleFork = before.forkCount() < 2 || after.forkCount() < 2;
+        // Without a fork variance (one fork on each side, or forks without spread) the interval covers
+        // iterations only, so it is too narrow: then only a slowdown whose whole interval exceeds the
+        // threshold fails.
+        boolean singleFork = forkBased.isEmpty() && (before.forkCount() < 2 || after.forkCount() < 2);
         if (singleFork) {
             notes.add("one fork on a side: fork-to-fork variance unknown, so only a slowdown whose whole interval exceeds"
-                    + " the threshold fails");
+                    + " the threshold fails; a baseline recorded with 3 or more forks (-Dbudget.forks) calibrates one-fork builds");
         }
         Verdict verdict;
         boolean significantlyWorse = singleFork ? low > threshold : estimate > threshold && low > 0;

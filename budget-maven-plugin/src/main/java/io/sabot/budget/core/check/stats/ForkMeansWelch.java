@@ -42,6 +42,45 @@ final class ForkMeansWelch {
         return Optional.of(new Interval(Math.min(s1, s2), direction.slowdown(before.mean(), after.mean()), Math.max(s1, s2), method));
     }
 
+    /**
+     * The slowdown when only one side has several forks (typically a baseline recorded with more forks
+     * than a quick build runs): the fork-to-fork variance is a property of the benchmark on this
+     * machine, so the side with forks estimates it for both, with that side's degrees of freedom.
+     * The single fork's mean then carries the full fork variance, which an interval over its
+     * iterations alone would leave out.
+     *
+     * @return empty unless exactly one side has at least two forks and they show some spread
+     */
+    static Optional<Interval> slowdownWithSharedForkVariance(Samples before, Samples after, Direction direction, double level) {
+        Samples measured = before.forkCount() >= 2 ? before : after;
+        if (measured.forkCount() < 2 || (before.forkCount() >= 2 && after.forkCount() >= 2)) {
+            return Optional.empty();
+        }
+        double[] forkMeans = measured.forkMeans();
+        double[] logs = new double[forkMeans.length];
+        for (int i = 0; i < logs.length; i++) {
+            if (forkMeans[i] <= 0) {
+                return Optional.empty();
+            }
+            logs[i] = Math.log(forkMeans[i]);
+        }
+        double logVariance = variance(logs, mean(logs));
+        if (logVariance == 0) {
+            return Optional.empty();
+        }
+        double mb = mean(before.forkMeans());
+        double mc = mean(after.forkMeans());
+        double se = Math.sqrt(logVariance * (1.0 / before.forkCount() + 1.0 / after.forkCount()));
+        int df = forkMeans.length - 1;
+        double q = new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
+        double logRatio = Math.log(mc / mb);
+        double s1 = direction.slowdown(1, Math.exp(logRatio - q * se));
+        double s2 = direction.slowdown(1, Math.exp(logRatio + q * se));
+        String method = String.format(java.util.Locale.ROOT, "t %.2f%% with the fork variance of the %d-fork side (%d+%d forks)",
+                level * 100, measured.forkCount(), before.forkCount(), after.forkCount());
+        return Optional.of(new Interval(Math.min(s1, s2), direction.slowdown(before.mean(), after.mean()), Math.max(s1, s2), method));
+    }
+
     private static double mean(double[] values) {
         double sum = 0;
         for (double v : values) {

@@ -110,6 +110,42 @@ class BootstrapStatisticsTest {
     }
 
     @Test
+    void aOneForkBuildTakesTheForkVarianceFromAManyForkBaseline() {
+        // Baseline: 6 forks whose means differ by ~8% while iterations are steady within each fork.
+        Metric baseline = Synthetic.of(new double[] {100, 100.2, 99.8}, new double[] {108, 108.1, 107.9},
+                new double[] {93, 93.1, 92.9}, new double[] {104, 104.2, 103.8}, new double[] {96, 96.1, 95.9},
+                new double[] {101, 101.1, 100.9});
+        // An unlucky fork of unchanged code, 12% above the baseline mean: within the forks' own spread.
+        Metric unluckyFork = Synthetic.of(new double[] {112, 112.1, 111.9});
+        RegressionDecision d = stats.regression(baseline, unluckyFork, Direction.LOWER_IS_BETTER, 0.10, 1);
+        assertThat(d.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(d.slowdown().method()).contains("fork variance of the 6-fork side");
+        assertThat(d.notes()).noneSatisfy(n -> assertThat(n).contains("one fork on a side"));
+        // Iterations alone would have called the same fork a clear regression.
+        Metric oneForkBaseline = Synthetic.of(new double[] {100.5, 100.7, 100.3});
+        assertThat(stats.regression(oneForkBaseline, unluckyFork, Direction.LOWER_IS_BETTER, 0.10, 1).verdict())
+                .isEqualTo(Verdict.FAIL);
+        // A real slowdown far beyond the fork spread still fails.
+        Metric muchSlower = Synthetic.of(new double[] {160, 160.2, 159.8});
+        assertThat(stats.regression(baseline, muchSlower, Direction.LOWER_IS_BETTER, 0.10, 1).verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
+    void oneForkBuildsAgainstAManyForkBaselineRarelyFailUnchangedCode() {
+        Random random = new Random(21);
+        int fails = 0;
+        int trials = 300;
+        for (int t = 0; t < trials; t++) {
+            Metric baseline = Synthetic.avgt(random, 100, 6, 5, 0.04, 0.01);
+            Metric current = Synthetic.avgt(random, 100, 1, 5, 0.04, 0.01);
+            if (stats.regression(baseline, current, Direction.LOWER_IS_BETTER, 0.10, 1).verdict() == Verdict.FAIL) {
+                fails++;
+            }
+        }
+        assertThat(fails).as("false FAILs of unchanged code in %d one-fork builds", trials).isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void inconclusiveSaysWhatWouldResolveIt() {
         Random random = new Random(14);
         Metric before = Synthetic.avgt(random, 100, 2, 3, 0.10, 0.05);

@@ -74,7 +74,8 @@
       },
       axes: [
         { label: spec.xLabel, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], values: labels ? categoryTicks(labels) : undefined },
-        { label: spec.unit, size: 80, values: function (u, splits) { return splits.map(format); } }
+        // a log axis passes null for the minor ticks it leaves unlabelled
+        { label: spec.unit, size: 80, values: function (u, splits) { return splits.map(function (v) { return v == null ? '' : format(v); }); } }
       ],
       series: [xSeries].concat(series(spec))
     };

@@ -19,16 +19,19 @@ import java.util.Set;
  * the same environment as the results being judged.
  *
  * <p>The history keeps one score and the fork means per run, not the iterations, so the regression
- * statistics get one replicate per earlier run: that run's score, all of them shifted together so
- * that their mean is the median. The baseline's location is then the median (one odd run cannot move
- * it) and its spread is the run-to-run spread of the project's own builds, which includes the
- * build-to-build noise a single baseline file cannot show. The usual rules apply unchanged: Welch t
+ * statistics get one replicate per earlier run: that run's score, winsorized at three robust standard
+ * deviations from the median (see {@link #winsorized}), all shifted together so that their mean is
+ * the median. The baseline's location is then the median and its spread the run-to-run spread of the
+ * project's own builds, which includes the build-to-build noise a single baseline file cannot show,
+ * and one wild run moves neither. The usual rules apply unchanged: Welch t
  * on these replicates against the current fork means when both sides have two or more, else the
  * bootstrap, Bonferroni across the build's comparisons. With a single earlier run its fork means are
  * the replicates (as for a baseline file, but without iterations). Percentiles and secondary metrics
  * are not kept, so only the regression checks use this baseline; budget limits judge the current run.
  */
 public final class HistoryBaseline {
+
+    static final double WINSOR_LIMIT = 3;
 
     private HistoryBaseline() {
     }
@@ -109,8 +112,9 @@ public final class HistoryBaseline {
         double median = median(scores);
         List<double[]> replicates = new ArrayList<>();
         if (scores.length >= 2) {
-            double shift = median - Arrays.stream(scores).average().orElseThrow();
-            for (double score : scores) {
+            double[] kept = winsorized(scores, median);
+            double shift = median - Arrays.stream(kept).average().orElseThrow();
+            for (double score : kept) {
                 replicates.add(new double[] {score + shift});
             }
         } else {
@@ -132,6 +136,30 @@ public final class HistoryBaseline {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * Scores further than {@value #WINSOR_LIMIT} robust standard deviations (1.4826 x the median
+     * absolute deviation) from the median are pulled in to that distance, so one wild run can neither
+     * move the baseline nor widen its spread; with fewer than three runs there is nothing to judge by.
+     */
+    static double[] winsorized(double[] scores, double median) {
+        if (scores.length < 3) {
+            return scores.clone();
+        }
+        double[] deviations = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            deviations[i] = Math.abs(scores[i] - median);
+        }
+        double bound = WINSOR_LIMIT * 1.4826 * median(deviations);
+        if (bound == 0) {
+            return scores.clone();
+        }
+        double[] kept = new double[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            kept[i] = Math.max(median - bound, Math.min(median + bound, scores[i]));
+        }
+        return kept;
     }
 
     static double median(double[] values) {

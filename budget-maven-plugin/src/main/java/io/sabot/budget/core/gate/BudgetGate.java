@@ -163,15 +163,24 @@ public final class BudgetGate {
                     + (history.warnings().isEmpty() ? "" : " (" + String.join("; ", history.warnings()) + ")"));
         }
         Optional<Environment> environment = environmentOf(settings, current, null);
+        // budget:check appends its run before budget:compare may judge the same results; a run is not its own baseline
+        List<HistoryEntry> earlier = history.entries().stream().filter(e -> !e.records(current)).toList();
+        if (earlier.isEmpty()) {
+            throw new GateException("The history file " + file + " holds only the run being compared (" + currentFile
+                    + "); there is nothing earlier to compare it with yet");
+        }
         HistoryBaseline.Baseline baseline;
         try {
-            baseline = HistoryBaseline.of(file.toString(), history.entries(), settings.historyRuns(), environment);
+            baseline = HistoryBaseline.of(file.toString(), earlier, settings.historyRuns(), environment);
         } catch (IllegalArgumentException e) {
             throw new GateException("Cannot compare against the history: " + e.getMessage(), e);
         }
         Evaluation evaluation = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments())
                 .evaluate(budgets, current, Optional.of(baseline.results()), environment);
         List<String> notes = new ArrayList<>(baseline.notes());
+        if (earlier.size() < history.entries().size()) {
+            notes.add("The history's record of these very results was left out of the baseline");
+        }
         notes.addAll(evaluation.notes());
         evaluation = new Evaluation(evaluation.results(), evaluation.problems(), notes);
         return decide(settings, evaluation, reportData(settings, current, budgets, history),

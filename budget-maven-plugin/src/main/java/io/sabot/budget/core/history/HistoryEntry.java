@@ -60,6 +60,25 @@ public record HistoryEntry(Instant time, Optional<String> commit, Optional<Envir
         return new HistoryEntry(time, commit, environment, benchmarks);
     }
 
+    /**
+     * True when this entry records exactly these results: the same benchmarks with bit-identical
+     * scores. Two separate runs never agree to the last bit, so this recognises the entry budget:check
+     * appended for the very results budget:compare is now judging.
+     */
+    public boolean records(RunResults run) {
+        if (run.results().isEmpty() || benchmarks.size() != run.results().size()) {
+            return false;
+        }
+        for (BenchmarkResult result : run.results()) {
+            Optional<Benchmark> mine = find(result.key());
+            if (mine.isEmpty() || Double.compare(mine.get().score(), result.primary().score()) != 0
+                    || !mine.get().unit().equals(result.primary().unit().label())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Optional<Benchmark> find(BenchmarkKey key) {
         return benchmarks.stream().filter(b -> b.key().equals(key)).findFirst();
     }

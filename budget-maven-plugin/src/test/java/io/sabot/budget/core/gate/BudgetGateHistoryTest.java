@@ -96,6 +96,25 @@ class BudgetGateHistoryTest {
     }
 
     @Test
+    void theRunBeingJudgedIsNotItsOwnBaseline() throws Exception {
+        Path history = history(100, 101, 99);
+        Path judged = current(140);
+        HistoryFile.append(history, HistoryEntry.of(ResultFiles.read(judged), NOW, Optional.empty(), Optional.empty()));
+        GateSettings settings = settings(Optional.of(history));
+
+        GateOutcome outcome = gate(settings).compareWithHistory(settings, judged);
+
+        assertThat(outcome.evaluation().results().get(0).baseline()).hasValue(100);
+        assertThat(outcome.evaluation().notes()).contains("The history's record of these very results was left out of the baseline");
+
+        Path alone = dir.resolve("alone.jsonl");
+        HistoryFile.append(alone, HistoryEntry.of(ResultFiles.read(judged), NOW, Optional.empty(), Optional.empty()));
+        GateSettings onlyItself = settings(Optional.of(alone));
+        assertThatThrownBy(() -> gate(onlyItself).compareWithHistory(onlyItself, judged))
+                .isInstanceOf(GateException.class).hasMessageContaining("holds only the run being compared");
+    }
+
+    @Test
     void withoutAHistoryFileTheErrorSaysWhichParameterToSet() throws Exception {
         GateSettings settings = settings(Optional.empty());
         assertThatThrownBy(() -> gate(settings).compareWithHistory(settings, current(100)))

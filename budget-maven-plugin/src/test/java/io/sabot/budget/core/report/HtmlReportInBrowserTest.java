@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
 class HtmlReportInBrowserTest {
 
     private static final Path OUT = Path.of("target", "browser-test");
-    private static Path chromium;
+    private Path chromium;
 
-    @BeforeAll
-    static void findChromium() {
+    /** Per test (not per class), so each test is reported as skipped with the reason. */
+    @BeforeEach
+    void findChromium() {
         Optional<Path> found = locate();
         Assumptions.assumeTrue(found.isPresent(), "No Chromium found (looked for $CHROME_BIN, chromium, chromium-browser,"
                 + " google-chrome on PATH): the browser test of report.html is skipped. Install one (apt-get install chromium)"
@@ -100,7 +101,7 @@ class HtmlReportInBrowserTest {
     }
 
     /** Runs headless Chromium on the page; returns its standard output. */
-    private static String run(Path page, String... arguments) throws Exception {
+    private String run(Path page, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + OUT.resolve("profile").toAbsolutePath()));
         command.addAll(List.of(arguments));

@@ -4,7 +4,6 @@ import io.sabot.budget.core.model.BenchmarkKey;
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.RunResults;
-import io.sabot.budget.core.check.stats.Samples;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +53,14 @@ public record HistoryEntry(Instant time, Optional<String> commit, Optional<Envir
             if (!Double.isFinite(primary.score())) {
                 continue; // JMH failed to score it; nothing a trend or median could use
             }
-            double[] forkMeans = primary.sampleCount() > 0 ? new Samples(primary.rawData()).forkMeans() : new double[0];
+            List<double[]> iterations = primary.iterationScores();
+            double[] forkMeans = new double[iterations.size()];
+            for (int f = 0; f < forkMeans.length; f++) {
+                forkMeans[f] = java.util.Arrays.stream(iterations.get(f)).filter(Double::isFinite).average().orElse(Double.NaN);
+            }
+            if (java.util.Arrays.stream(forkMeans).anyMatch(m -> !Double.isFinite(m))) {
+                forkMeans = new double[0]; // a fork without usable samples: keep the score only
+            }
             benchmarks.add(new Benchmark(result.key(), result.threads(), primary.unit().label(), primary.score(), forkMeans));
         }
         return new HistoryEntry(time, commit, environment, benchmarks);

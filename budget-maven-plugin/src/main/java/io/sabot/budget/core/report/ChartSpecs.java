@@ -55,22 +55,25 @@ final class ChartSpecs {
         MetricUnit unit = metric.unit();
         List<double[]> baselineForks = baseline.map(b -> scaled(b.primary(), unit)).orElse(List.of());
         int longest = 0;
-        for (double[] fork : metric.rawData()) {
+        List<double[]> forks = metric.iterationScores();
+        for (double[] fork : forks) {
             longest = Math.max(longest, fork.length);
         }
         for (double[] fork : baselineForks) {
             longest = Math.max(longest, fork.length);
         }
         int iterations = longest;
-        ObjectNode chart = chart(id, "distribution", "Every measured iteration, per fork", unit.label(), "measurement iteration");
+        String title = metric.rawData().isEmpty() && metric.hasHistograms()
+                ? "Mean sample of every measured iteration, per fork" : "Every measured iteration, per fork";
+        ObjectNode chart = chart(id, "distribution", title, unit.label(), "measurement iteration");
         ArrayNode x = chart.putArray("x");
         for (int i = 1; i <= iterations; i++) {
             x.add(i);
         }
         ArrayNode series = chart.putArray("series");
-        for (int f = 0; f < metric.rawData().size(); f++) {
+        for (int f = 0; f < forks.size(); f++) {
             series.add(series("fork " + (f + 1), "points", FORK_COLOURS[f % FORK_COLOURS.length],
-                    padded(metric.rawData().get(f), iterations)));
+                    padded(forks.get(f), iterations)));
         }
         for (int f = 0; f < baselineForks.size(); f++) {
             series.add(series("baseline fork " + (f + 1), "points", BASELINE_COLOUR, padded(baselineForks.get(f), iterations)));
@@ -201,7 +204,7 @@ final class ChartSpecs {
             return List.of();
         }
         List<double[]> forks = new ArrayList<>();
-        for (double[] fork : metric.rawData()) {
+        for (double[] fork : metric.iterationScores()) {
             double[] copy = new double[fork.length];
             for (int i = 0; i < fork.length; i++) {
                 copy[i] = metric.unit().convert(fork[i], unit);

@@ -167,8 +167,9 @@ public final class HtmlReport {
         Optional<BenchmarkResult> baseline = context.baseline().flatMap(b -> b.find(result.key()));
         StringBuilder s = new StringBuilder("<article class=\"benchmark\" id=\"benchmark-").append(index).append("\">\n");
         s.append("<h3>").append(escape(result.key().label())).append("</h3>\n");
+        List<double[]> iterations = result.primary().iterationScores();
         s.append("<p class=\"identity\"><code>").append(escape(result.key().toString())).append("</code> &middot; ")
-                .append(result.primary().rawData().size()).append(" fork(s), ").append(result.primary().sampleCount())
+                .append(iterations.size()).append(" fork(s), ").append(iterations.stream().mapToInt(f -> f.length).sum())
                 .append(" iterations, score ").append(escape(Quantity.format(result.primary().score()) + " "
                         + result.primary().unit().label())).append("</p>\n");
         if (!checks.isEmpty()) {

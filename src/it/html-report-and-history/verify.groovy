@@ -15,7 +15,7 @@ entries.each { e ->
     assert e.benchmarks*.benchmark.sort() == ['it.WorkBenchmark.sampled', 'it.WorkBenchmark.work']
     e.benchmarks.each { b -> assert b.forkMeans.size() == 2 && b.score > 0 }
 }
-assert Date.parse("yyyy-MM-dd'T'HH:mm:ss", entries[0].time.take(19)) <= Date.parse("yyyy-MM-dd'T'HH:mm:ss", entries[1].time.take(19))
+assert java.time.Instant.parse(entries[0].time).isBefore(java.time.Instant.parse(entries[1].time))
 
 // report.html: self-contained, with every sample and the trend of both runs.
 def html = new File(out, 'report.html')

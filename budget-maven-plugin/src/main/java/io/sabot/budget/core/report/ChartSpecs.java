@@ -40,6 +40,7 @@ final class ChartSpecs {
     private static final String[] FORK_COLOURS = {"#1f6feb", "#8250df", "#0a7ea4", "#bf3989", "#1a7f37", "#9a6700"};
     private static final String BASELINE_COLOUR = "#8c959f";
     private static final String LIMIT_COLOUR = "#cf222e";
+    static final double LOG_SPAN = 20;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private ChartSpecs() {
@@ -95,7 +96,7 @@ final class ChartSpecs {
                 }
             });
         }
-        return chart;
+        return withScale(chart);
     }
 
     /** The SampleTime percentile curve of this run and the baseline, against percentile limits. */
@@ -124,10 +125,8 @@ final class ChartSpecs {
         }
         ArrayNode series = chart.putArray("series");
         double[] values = new double[grid.size()];
-        boolean positive = true;
         for (int i = 0; i < values.length; i++) {
             values[i] = metric.percentiles().get(grid.get(i));
-            positive &= values[i] > 0;
         }
         series.add(series("this run", "line", FORK_COLOURS[0], values));
         if (baseline.isPresent() && baseline.get().primary().unit().isComparableTo(unit)) {
@@ -150,8 +149,7 @@ final class ChartSpecs {
                 }
             });
         }
-        chart.put("log", positive);
-        return Optional.of(chart);
+        return Optional.of(withScale(chart));
     }
 
     /** The score of this benchmark over the last runs of the history, labelled with their commits. */
@@ -185,7 +183,32 @@ final class ChartSpecs {
                 });
             }
         }
-        return Optional.of(chart);
+        return Optional.of(withScale(chart));
+    }
+
+    /**
+     * A logarithmic y axis when the values span more than {@value #LOG_SPAN}x (a limit far above the
+     * samples, a latency tail): on a linear axis the samples would be a flat line at the bottom.
+     */
+    static ObjectNode withScale(ObjectNode chart) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (var series : chart.get("series")) {
+            for (var value : series.get("values")) {
+                if (value.isNull()) {
+                    continue;
+                }
+                double v = value.asDouble();
+                if (v <= 0) {
+                    chart.put("log", false);
+                    return chart;
+                }
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        chart.put("log", max > 0 && max / min > LOG_SPAN);
+        return chart;
     }
 
     private static Optional<Limit> limitOf(CheckResult check, ReportData data) {

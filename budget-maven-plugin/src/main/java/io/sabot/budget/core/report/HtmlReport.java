@@ -229,7 +229,8 @@ public final class HtmlReport {
         if (age.toHours() >= 2) {
             return age.toHours() + " hours old";
         }
-        return Math.max(0, age.toMinutes()) + " minutes old";
+        long minutes = Math.max(0, age.toMinutes());
+        return minutes + (minutes == 1 ? " minute old" : " minutes old");
     }
 
     static String formatDuration(Duration d) {

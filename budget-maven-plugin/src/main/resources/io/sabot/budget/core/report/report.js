@@ -69,7 +69,8 @@
       width: Math.max(320, Math.min(element.clientWidth || 720, 960)),
       height: 280,
       scales: {
-        x: { time: false },
+        // half a step of room on both sides, so edge points and labels are not cut off
+        x: { time: false, range: function (u, min, max) { return [min - 0.5, max + 0.5]; } },
         y: spec.log ? { distr: 3 } : {}
       },
       axes: [

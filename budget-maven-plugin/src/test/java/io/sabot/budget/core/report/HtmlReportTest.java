@@ -129,9 +129,21 @@ class HtmlReportTest {
                 .isEqualTo("[\"min\",\"p50\",\"p90\",\"p95\",\"p99\",\"p99.9\",\"p99.99\",\"p99.999\",\"p99.9999\",\"max\"]");
         assertThat(chart.get("series").get(0).get("values").get(4).asDouble()).isEqualTo(5.0);
         assertThat(labels(chart)).contains("this run", "baseline", "LAT-P99 p99 <= 10.000 ms/op");
-        assertThat(chart.get("log").asBoolean()).isTrue();
+        assertThat(chart.get("log").asBoolean()).isTrue(); // 0.45 .. 10 ms spans more than 20x
         // the avgt benchmark has no percentile curve
         assertThat(html).doesNotContain("id=\"chart-0-percentiles\"");
+    }
+
+    @Test
+    void aLimitFarFromTheSamplesTurnsTheAxisLogarithmicSoTheSamplesStayVisible() throws Exception {
+        // samples near 100 ns against a 50 ns limit: linear
+        assertThat(chart("distribution", 0).get("log").asBoolean()).isFalse();
+        var spread = ChartSpecs.MAPPER.createObjectNode();
+        var series = spread.putArray("series").addObject().putArray("values");
+        series.add(1.0).addNull().add(21.0);
+        assertThat(ChartSpecs.withScale(spread).get("log").asBoolean()).isTrue();
+        series.add(0.0);
+        assertThat(ChartSpecs.withScale(spread).get("log").asBoolean()).isFalse();
     }
 
     @Test
@@ -181,7 +193,8 @@ class HtmlReportTest {
         var now = ReportFixture.NOW;
         assertThat(HtmlReport.age(now.minusSeconds(3 * 86400 + 5), now)).isEqualTo("3 days old");
         assertThat(HtmlReport.age(now.minusSeconds(5 * 3600), now)).isEqualTo("5 hours old");
-        assertThat(HtmlReport.age(now.minusSeconds(90), now)).isEqualTo("1 minutes old");
+        assertThat(HtmlReport.age(now.minusSeconds(90), now)).isEqualTo("1 minute old");
+        assertThat(HtmlReport.age(now.minusSeconds(600), now)).isEqualTo("10 minutes old");
         assertThat(HtmlReport.age(now.plusSeconds(90), now)).contains("future");
         assertThat(Optional.of(HtmlReport.formatDuration(java.time.Duration.ofSeconds(59)))).contains("59 s");
     }

@@ -1,7 +1,7 @@
 def log = new File(basedir, 'build.log').text
 def out = new File(basedir, 'target/budget')
 
-['results.json', 'report.json', 'report.md', 'TEST-budget.xml', 'fork.log'].each {
+['results.json', 'report.json', 'report.md', 'TEST-budget.xml', 'report.html', 'fork.log'].each {
     assert new File(out, it).isFile() : "missing target/budget/$it"
 }
 ['T-MAX', 'T-MIN', 'T-P99', 'T-ALLOC', 'T-METRIC', 'T-RATIO'].each {

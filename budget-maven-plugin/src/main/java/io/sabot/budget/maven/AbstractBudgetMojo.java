@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -49,13 +50,32 @@ abstract class AbstractBudgetMojo extends AbstractMojo {
     @Parameter(property = "budget.compareAcrossEnvironments", defaultValue = "false")
     protected boolean compareAcrossEnvironments;
 
-    protected GateSettings gateSettings(boolean budgetFileRequired) {
+    /**
+     * A JSON Lines file that budget:check appends every run to (time, commit, environment, per benchmark
+     * the score and fork means); report.html draws each benchmark's trend from it and
+     * {@code budget:compare -Dbudget.against=history} compares with its median. Off when unset, because
+     * a useful history must outlive {@code mvn clean}, so it lives in the source tree or a CI cache,
+     * and a build should not write there unless asked to. For example {@code ${project.basedir}/.budget/history.jsonl}.
+     */
+    @Parameter(property = "budget.history")
+    protected File history;
+
+    /** How many of the latest runs the trend charts show and a history baseline takes the median of. */
+    @Parameter(property = "budget.historyRuns", defaultValue = "20")
+    protected int historyRuns;
+
+    protected GateSettings gateSettings(boolean budgetFileRequired) throws MojoExecutionException {
+        if (historyRuns < 1) {
+            throw new MojoExecutionException("<historyRuns> (-Dbudget.historyRuns) must be 1 or more, not " + historyRuns);
+        }
         String summary = System.getenv("GITHUB_STEP_SUMMARY");
         return new GateSettings(budgetFile.toPath(), budgetFileRequired, baselineFile.toPath(), outputDirectory.toPath(),
                 failOnViolation, failOnInconclusive, compareAcrossEnvironments,
                 summary == null || summary.isBlank() ? Optional.empty() : Optional.of(Path.of(summary)),
                 Optional.of(Path.of(System.getProperty("java.home"))),
-                project == null ? "this project" : project.getId());
+                project == null ? "this project" : project.getId(),
+                history == null || history.getPath().isBlank() ? Optional.empty() : Optional.of(history.toPath()),
+                historyRuns);
     }
 
     protected Statistics statistics() {

@@ -4,6 +4,7 @@ import io.sabot.budget.core.fork.ForkRunner;
 import io.sabot.budget.core.gate.BudgetGate;
 import io.sabot.budget.core.gate.GateException;
 import io.sabot.budget.core.gate.GateOutcome;
+import io.sabot.budget.core.gate.GateSettings;
 import io.sabot.budget.core.gate.StandardReporter;
 import io.sabot.budget.core.gate.RunOverrides;
 import io.sabot.budget.core.io.BudgetFileParser;
@@ -109,11 +110,12 @@ public class CheckMojo extends AbstractBudgetMojo {
         RunOverrides overrides = overrides();
         getLog().info("Running JMH benchmarks of " + project.getArtifactId() + (quick ? " (quick mode)" : "")
                 + "; log: " + outputDirectory.toPath().resolve("fork.log"));
-        StandardReporter reporter = MavenReporter.create(getLog(), gateSettings(true));
+        GateSettings settings = gateSettings(true);
+        StandardReporter reporter = MavenReporter.create(getLog(), settings);
         BudgetGate gate = new BudgetGate(statistics(), new ForkRunner(), reporter);
         GateOutcome outcome;
         try {
-            outcome = gate.check(gateSettings(true), overrides, new MavenProgress(getLog()));
+            outcome = gate.check(settings, overrides, new MavenProgress(getLog()));
         } catch (GateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package io.sabot.budget.maven;
 import io.sabot.budget.core.gate.BudgetGate;
 import io.sabot.budget.core.gate.GateException;
 import io.sabot.budget.core.gate.GateOutcome;
+import io.sabot.budget.core.gate.GateSettings;
 import io.sabot.budget.core.gate.StandardReporter;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -24,6 +25,13 @@ public class CompareMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.current", defaultValue = "${project.build.directory}/budget/results.json")
     private File current;
 
+    /**
+     * What to compare with: {@code baseline} (the baselineFile) or {@code history} (per benchmark, the
+     * median of the last historyRuns runs in the history file measured in this environment).
+     */
+    @Parameter(property = "budget.against", defaultValue = "baseline")
+    private String against;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -34,19 +42,35 @@ public class CompareMojo extends AbstractBudgetMojo {
             throw new MojoExecutionException("No results to compare: " + current + " does not exist. Run mvn verify"
                     + " (or budget:check) first, or point -Dbudget.current=... at a JMH JSON file");
         }
-        if (!baselineFile.exists()) {
+        boolean withHistory = againstHistory();
+        if (!withHistory && !baselineFile.exists()) {
             throw new MojoExecutionException("No baseline to compare against: " + baselineFile + " does not exist."
-                    + " Record one with mvn budget:baseline, or point -Dbudget.baselineFile=... at a JMH JSON or baseline file");
+                    + " Record one with mvn budget:baseline, or point -Dbudget.baselineFile=... at a JMH JSON or baseline file,"
+                    + " or compare with the history (-Dbudget.against=history)");
         }
-        getLog().info("Comparing " + current + " with " + baselineFile);
-        StandardReporter reporter = MavenReporter.create(getLog(), gateSettings(false));
+        GateSettings settings = gateSettings(false);
+        getLog().info("Comparing " + current + " with " + (withHistory
+                ? "the median of the last " + historyRuns + " runs in " + settings.historyFile().map(Object::toString).orElse("(no history file)")
+                : baselineFile));
+        StandardReporter reporter = MavenReporter.create(getLog(), settings);
         BudgetGate gate = new BudgetGate(statistics(), null, reporter);
         GateOutcome outcome;
         try {
-            outcome = gate.compare(gateSettings(false), current.toPath(), baselineFile.toPath());
+            outcome = withHistory ? gate.compareWithHistory(settings, current.toPath())
+                    : gate.compare(settings, current.toPath(), baselineFile.toPath());
         } catch (GateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         act(outcome, reporter);
+    }
+
+    private boolean againstHistory() throws MojoExecutionException {
+        String value = against == null ? "baseline" : against.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "", "baseline" -> false;
+            case "history" -> true;
+            default -> throw new MojoExecutionException("<against> (-Dbudget.against) must be 'baseline' or 'history', not '"
+                    + against + "'");
+        };
     }
 }

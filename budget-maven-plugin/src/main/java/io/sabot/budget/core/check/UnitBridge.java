@@ -9,7 +9,7 @@ import java.util.Optional;
  * factor. Time per op against ops per time: the reciprocal, which is exact only for one thread, so
  * it is refused for multi-threaded benchmarks.
  */
-final class UnitBridge {
+public final class UnitBridge {
 
     private UnitBridge() {
     }
@@ -26,6 +26,12 @@ final class UnitBridge {
                     measured.method()));
         }
         return Optional.empty();
+    }
+
+    /** {@code value} in {@code from} expressed in {@code to}, or empty when the units do not convert. */
+    public static java.util.OptionalDouble value(double value, MetricUnit from, MetricUnit to, int threads) {
+        return convert(new Interval(value, value, value, ""), from, to, threads)
+                .map(i -> java.util.OptionalDouble.of(i.estimate())).orElse(java.util.OptionalDouble.empty());
     }
 
     static double convert(double value, MetricUnit from, MetricUnit to, int threads) {

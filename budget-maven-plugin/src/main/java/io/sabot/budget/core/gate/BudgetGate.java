@@ -9,6 +9,10 @@ import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkRunner;
 import io.sabot.budget.core.fork.ForkSettings;
 import io.sabot.budget.core.fork.Patterns;
+import io.sabot.budget.core.history.CommitId;
+import io.sabot.budget.core.history.HistoryBaseline;
+import io.sabot.budget.core.history.HistoryEntry;
+import io.sabot.budget.core.history.HistoryFile;
 import io.sabot.budget.core.io.BudgetFileException;
 import io.sabot.budget.core.io.BudgetFileParser;
 import io.sabot.budget.core.io.EnvironmentProbe;
@@ -18,9 +22,11 @@ import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.RunResults;
 import io.sabot.budget.core.model.RunSettings;
+import io.sabot.budget.core.report.ReportData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,11 +40,19 @@ public final class BudgetGate {
     private final Statistics statistics;
     private final ForkRunner forkRunner;
     private final GateReporter reporter;
+    private final java.util.function.Supplier<Instant> clock;
 
     public BudgetGate(Statistics statistics, ForkRunner forkRunner, GateReporter reporter) {
+        this(statistics, forkRunner, reporter, Instant::now);
+    }
+
+    /** @param clock the time recorded in history entries and reports (tests fix it) */
+    public BudgetGate(Statistics statistics, ForkRunner forkRunner, GateReporter reporter,
+                      java.util.function.Supplier<Instant> clock) {
         this.statistics = statistics;
         this.forkRunner = forkRunner;
         this.reporter = reporter;
+        this.clock = clock;
     }
 
     /** budget:check: runs the benchmarks in a fork and evaluates them. */
@@ -65,7 +79,43 @@ public final class BudgetGate {
             RunResults merged = Confirmation.merge(current, runFork(rerun, listener));
             evaluation = Confirmation.combine(evaluation, evaluator.evaluate(budgets, merged, baseline, environment), round);
         }
-        return decide(settings, evaluation, current, baseline, environment);
+        HistoryFile.Read history = recordHistory(settings, current, environment, overrides.workingDirectory());
+        return decide(settings, evaluation, reportData(settings, current, budgets, history), baseline, environment);
+    }
+
+    /** Appends this run to the history file when one is configured, and returns the history with it. */
+    private HistoryFile.Read recordHistory(GateSettings settings, RunResults current, Optional<Environment> environment,
+                                           Path projectDirectory) throws GateException {
+        if (settings.historyFile().isEmpty()) {
+            return new HistoryFile.Read(List.of(), List.of());
+        }
+        Path file = settings.historyFile().get();
+        HistoryEntry entry = HistoryEntry.of(current, clock.get(), CommitId.resolve(System.getenv(), projectDirectory), environment);
+        try {
+            HistoryFile.append(file, entry);
+        } catch (IOException e) {
+            throw new GateException("Cannot append this run to the history file " + file + ": " + e
+                    + ". Fix the path or its permissions, or change <history> (-Dbudget.history=...)", e);
+        }
+        return readHistory(settings);
+    }
+
+    private static HistoryFile.Read readHistory(GateSettings settings) throws GateException {
+        if (settings.historyFile().isEmpty()) {
+            return new HistoryFile.Read(List.of(), List.of());
+        }
+        Path file = settings.historyFile().get();
+        try {
+            return HistoryFile.read(file);
+        } catch (IOException e) {
+            throw new GateException("Cannot read the history file " + file + ": " + e
+                    + ". Fix its permissions or change <history> (-Dbudget.history=...)", e);
+        }
+    }
+
+    private ReportData reportData(GateSettings settings, RunResults current, BudgetFile budgets, HistoryFile.Read history) {
+        return new ReportData(current, budgets, history.entries(), settings.historyFile().map(Path::toString),
+                settings.historyRuns(), history.warnings(), clock.get());
     }
 
     private RunResults runFork(ForkSettings fork, ForkListener listener) throws GateException {
@@ -90,15 +140,51 @@ public final class BudgetGate {
         BudgetFile budgets = loadBudgets(settings);
         RunResults current = readResults(currentFile, "the results to compare");
         RunResults baseline = readResults(baselineFile, "the baseline to compare against");
-        return evaluate(settings, budgets, current, Optional.of(baseline), null);
+        Optional<Environment> environment = environmentOf(settings, current, null);
+        Evaluation evaluation = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments())
+                .evaluate(budgets, current, Optional.of(baseline), environment);
+        return decide(settings, evaluation, reportData(settings, current, budgets, readHistory(settings)),
+                Optional.of(baseline), environment);
     }
 
-    private GateOutcome evaluate(GateSettings settings, BudgetFile budgets, RunResults current,
-                                 Optional<RunResults> baseline, Path javaExecutable) throws GateException {
-        Optional<Environment> environment = environmentOf(settings, current, javaExecutable);
+    /**
+     * budget:compare against the history: the baseline is, per benchmark, the median of its last
+     * {@link GateSettings#historyRuns()} runs measured in this environment (see {@link HistoryBaseline}).
+     */
+    public GateOutcome compareWithHistory(GateSettings settings, Path currentFile) throws GateException {
+        Path file = settings.historyFile().orElseThrow(() -> new GateException("Comparing against the history needs a"
+                + " history file: set <history> (-Dbudget.history=...) to the file budget:check appends to"));
+        BudgetFile budgets = loadBudgets(settings);
+        RunResults current = readResults(currentFile, "the results to compare");
+        HistoryFile.Read history = readHistory(settings);
+        if (history.entries().isEmpty()) {
+            throw new GateException("The history file " + file + (Files.exists(file) ? " holds no complete run"
+                    : " does not exist") + "; run budget:check with -Dbudget.history=" + file + " first"
+                    + (history.warnings().isEmpty() ? "" : " (" + String.join("; ", history.warnings()) + ")"));
+        }
+        Optional<Environment> environment = environmentOf(settings, current, null);
+        // budget:check appends its run before budget:compare may judge the same results; a run is not its own baseline
+        List<HistoryEntry> earlier = history.entries().stream().filter(e -> !e.records(current)).toList();
+        if (earlier.isEmpty()) {
+            throw new GateException("The history file " + file + " holds only the run being compared (" + currentFile
+                    + "); there is nothing earlier to compare it with yet");
+        }
+        HistoryBaseline.Baseline baseline;
+        try {
+            baseline = HistoryBaseline.of(file.toString(), earlier, settings.historyRuns(), environment);
+        } catch (IllegalArgumentException e) {
+            throw new GateException("Cannot compare against the history: " + e.getMessage(), e);
+        }
         Evaluation evaluation = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments())
-                .evaluate(budgets, current, baseline, environment);
-        return decide(settings, evaluation, current, baseline, environment);
+                .evaluate(budgets, current, Optional.of(baseline.results()), environment);
+        List<String> notes = new ArrayList<>(baseline.notes());
+        if (earlier.size() < history.entries().size()) {
+            notes.add("The history's record of these very results was left out of the baseline");
+        }
+        notes.addAll(evaluation.notes());
+        evaluation = new Evaluation(evaluation.results(), evaluation.problems(), notes);
+        return decide(settings, evaluation, reportData(settings, current, budgets, history),
+                Optional.of(baseline.results()), environment);
     }
 
     private static Optional<Environment> environmentOf(GateSettings settings, RunResults current, Path javaExecutable) {
@@ -107,11 +193,11 @@ public final class BudgetGate {
                 : Optional.of(EnvironmentProbe.of(current, javaHome(settings, javaExecutable)));
     }
 
-    private GateOutcome decide(GateSettings settings, Evaluation evaluation, RunResults current,
+    private GateOutcome decide(GateSettings settings, Evaluation evaluation, ReportData data,
                                Optional<RunResults> baseline, Optional<Environment> environment) throws GateException {
         GateOutcome outcome = new GateOutcome(evaluation, settings.failOnViolation(), settings.failOnInconclusive());
         try {
-            reporter.report(outcome, current, baseline, environment);
+            reporter.report(outcome, data, baseline, environment);
         } catch (IOException e) {
             throw new GateException("Cannot write the reports to " + settings.outputDirectory() + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import io.sabot.budget.core.model.RunResults;
 import io.sabot.budget.core.report.ConsoleTable;
 import io.sabot.budget.core.report.FailureSummary;
 import io.sabot.budget.core.report.ReportContext;
+import io.sabot.budget.core.report.ReportData;
 import io.sabot.budget.core.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class StandardReporter implements GateReporter {
     }
 
     @Override
-    public void report(GateOutcome outcome, RunResults current, Optional<RunResults> baseline,
+    public void report(GateOutcome outcome, ReportData data, Optional<RunResults> baseline,
                        Optional<Environment> environment) throws IOException {
         ReportContext context = new ReportContext(settings.projectName(), outcome.evaluation(), environment, baseline,
                 Duration.between(started, Instant.now()), detailCommands);
@@ -43,7 +44,7 @@ public final class StandardReporter implements GateReporter {
         if (!outcome.evaluation().results().isEmpty()) {
             ConsoleTable.render(context).forEach(console);
         }
-        ReportWriter.write(settings.outputDirectory(), context, settings.githubStepSummary());
+        ReportWriter.write(settings.outputDirectory(), context, data, settings.githubStepSummary());
     }
 
     /** The build-failure message for the outcome last reported. */

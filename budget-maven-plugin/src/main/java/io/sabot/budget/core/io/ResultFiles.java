@@ -80,7 +80,7 @@ public final class ResultFiles {
         return new RunResults(source, new JmhResultParser(source).parse(results), environment, recordedAt, reason);
     }
 
-    static Environment environment(String source, JsonNode node) throws ResultFileException {
+    public static Environment environment(String source, JsonNode node) throws ResultFileException {
         if (!node.isObject()) {
             throw new ResultFileException(source + ": \"environment\" must be an object");
         }

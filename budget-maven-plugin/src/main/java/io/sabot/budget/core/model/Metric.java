@@ -45,6 +45,31 @@ public record Metric(
         return n;
     }
 
+    /**
+     * Per fork, the score of every measurement iteration: the raw data, or for SampleTime results
+     * (which JMH writes as histograms only) each iteration's mean sample.
+     */
+    public List<double[]> iterationScores() {
+        if (!rawData.isEmpty() || histograms.isEmpty()) {
+            return rawData;
+        }
+        List<double[]> forks = new java.util.ArrayList<>();
+        for (List<double[][]> fork : histograms) {
+            double[] means = new double[fork.size()];
+            for (int i = 0; i < means.length; i++) {
+                double sum = 0;
+                double count = 0;
+                for (double[] bucket : fork.get(i)) {
+                    sum += bucket[0] * bucket[1];
+                    count += bucket[1];
+                }
+                means[i] = count > 0 ? sum / count : Double.NaN;
+            }
+            forks.add(means);
+        }
+        return forks;
+    }
+
     public boolean hasHistograms() {
         return !histograms.isEmpty();
     }

@@ -10,24 +10,27 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * Writes report.json, report.md and TEST-budget.xml, each complete or not at all (temp file +
- * rename), and appends report.md to the GitHub step summary when one is given.
+ * Writes report.json, report.md, TEST-budget.xml and report.html, each complete or not at all (temp
+ * file + rename), and appends report.md to the GitHub step summary when one is given.
  */
 public final class ReportWriter {
 
     public static final String JSON = "report.json";
     public static final String MARKDOWN = "report.md";
     public static final String JUNIT = "TEST-budget.xml";
+    public static final String HTML = "report.html";
 
     private ReportWriter() {
     }
 
-    public static void write(Path directory, ReportContext context, Optional<Path> githubStepSummary) throws IOException {
+    public static void write(Path directory, ReportContext context, ReportData data, Optional<Path> githubStepSummary)
+            throws IOException {
         Files.createDirectories(directory);
         String markdown = MarkdownReport.render(context);
         writeAtomically(directory.resolve(JSON), JsonReport.render(context));
         writeAtomically(directory.resolve(MARKDOWN), markdown);
         writeAtomically(directory.resolve(JUNIT), JUnitXmlReport.render(context));
+        writeAtomically(directory.resolve(HTML), HtmlReport.render(context, data));
         if (githubStepSummary.isPresent()) {
             Files.writeString(githubStepSummary.get(), markdown + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -1,0 +1,127 @@
+package io.sabot.budget.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Opens report.html in headless Chromium and reads back the DOM after the scripts ran: no script
+ * error, every chart drawn, the failed budget visible. Skipped where no Chromium is installed (set
+ * CHROME_BIN to point at one); a screenshot goes to target/browser-test/ for people to look at.
+ */
+class HtmlReportInBrowserTest {
+
+    private static final Path OUT = Path.of("target", "browser-test");
+    private Path chromium;
+
+    /** Per test (not per class), so each test is reported as skipped with the reason. */
+    @BeforeEach
+    void findChromium() {
+        Optional<Path> found = locate();
+        Assumptions.assumeTrue(found.isPresent(), "No Chromium found (looked for $CHROME_BIN, chromium, chromium-browser,"
+                + " google-chrome on PATH): the browser test of report.html is skipped. Install one (apt-get install chromium)"
+                + " to run it.");
+        chromium = found.get();
+    }
+
+    static Optional<Path> locate() {
+        List<Path> candidates = new ArrayList<>();
+        String configured = System.getenv("CHROME_BIN");
+        if (configured != null && !configured.isBlank()) {
+            candidates.add(Path.of(configured));
+        }
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(File.pathSeparator)) {
+                for (String name : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
+                    candidates.add(Path.of(dir, name));
+                }
+            }
+        }
+        return candidates.stream().filter(Files::isExecutable).findFirst();
+    }
+
+    @Test
+    void theReportRendersEveryChartWithoutErrorsAndShowsTheFailedBudget() throws Exception {
+        ReportFixture fixture = new ReportFixture();
+        Path page = write("report.html", HtmlReport.render(fixture.context, fixture.data));
+
+        String dom = run(page, "--dump-dom");
+
+        assertThat(attribute(dom, "html", "data-js-errors")).as("script errors").isEqualTo("[]");
+        String expected = attribute(dom, "body", "data-charts");
+        assertThat(expected).isEqualTo("5");
+        assertThat(attribute(dom, "body", "data-charts-rendered")).as("charts drawn").isEqualTo(expected);
+        assertThat(Pattern.compile("<canvas").matcher(dom).results().count()).isEqualTo(5);
+        assertThat(Pattern.compile("data-rendered=\"true\"").matcher(dom).results().count()).isEqualTo(5);
+        // the failed budget: its row, its badge, and its name as text (escaped, not executed)
+        assertThat(dom).contains("<tr class=\"check verdict-FAIL\" data-verdict=\"FAIL\"><td>TOO-TIGHT&lt;/script&gt;</td>");
+        assertThat(dom).contains("data-count=\"failed\"><b>2</b> failed");
+        // the chart legends carry the limit's label as text
+        assertThat(dom).contains("TOO-TIGHT&lt;/script&gt; &lt;= 50.000 ns/op");
+
+        Path screenshot = OUT.resolve("report.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        run(page, "--screenshot=" + screenshot, "--window-size=1200,2400");
+        assertThat(screenshot).exists();
+        assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void aBrokenChartIsReportedNotHidden() throws Exception {
+        ReportFixture fixture = new ReportFixture();
+        // The same page with the drawing code calling a chart library that does not exist.
+        String broken = HtmlReport.render(fixture.context, fixture.data).replace("new uPlot(options", "new Missing(options");
+        Path page = write("broken.html", broken);
+
+        String dom = run(page, "--dump-dom");
+
+        assertThat(attribute(dom, "body", "data-charts-rendered")).isEqualTo("0");
+        assertThat(attribute(dom, "html", "data-js-errors")).contains("Missing is not defined").contains("chart-0-distribution");
+    }
+
+    private static Path write(String name, String html) throws IOException {
+        Files.createDirectories(OUT);
+        Path page = OUT.resolve(name).toAbsolutePath();
+        Files.writeString(page, html, StandardCharsets.UTF_8);
+        return page;
+    }
+
+    /** Runs headless Chromium on the page; returns its standard output. */
+    private String run(Path page, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + OUT.resolve("profile").toAbsolutePath()));
+        command.addAll(List.of(arguments));
+        command.add(page.toUri().toString());
+        Path stdout = OUT.resolve("chromium.out");
+        Path stderr = OUT.resolve("chromium.err");
+        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("Chromium did not finish within 120 s: " + command);
+        }
+        assertThat(process.exitValue()).as("Chromium exit code; stderr:\n" + Files.readString(stderr)).isZero();
+        return Files.readString(stdout, StandardCharsets.UTF_8);
+    }
+
+    private static String attribute(String dom, String element, String name) {
+        Matcher tag = Pattern.compile("<" + element + "\\b[^>]*>").matcher(dom);
+        assertThat(tag.find()).as("<" + element + "> in the DOM").isTrue();
+        Matcher value = Pattern.compile("\\b" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag.group());
+        assertThat(value.find()).as(name + " on <" + element + ">: " + tag.group()).isTrue();
+        return value.group(1).replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}

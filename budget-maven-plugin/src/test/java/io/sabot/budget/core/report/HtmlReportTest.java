@@ -1,0 +1,201 @@
+package io.sabot.budget.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sabot.budget.core.model.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportTest {
+
+    private ReportFixture fixture;
+    private String html;
+
+    @BeforeEach
+    void render() throws Exception {
+        fixture = new ReportFixture();
+        html = HtmlReport.render(fixture.context, fixture.data);
+    }
+
+    static JsonNode chartData(String html) throws Exception {
+        String open = "<script type=\"application/json\" id=\"budget-report-data\">";
+        int start = html.indexOf(open) + open.length();
+        int end = html.indexOf("</script>", start);
+        return new ObjectMapper().readTree(html.substring(start, end));
+    }
+
+    private JsonNode chart(String kind, int benchmark) throws Exception {
+        for (JsonNode chart : chartData(html)) {
+            if (chart.get("id").asText().equals("chart-" + benchmark + "-" + kind)) {
+                return chart;
+            }
+        }
+        throw new AssertionError("no " + kind + " chart for benchmark " + benchmark);
+    }
+
+    private static List<String> labels(JsonNode chart) {
+        List<String> labels = new ArrayList<>();
+        chart.get("series").forEach(s -> labels.add(s.get("label").asText()));
+        return labels;
+    }
+
+    @Test
+    void theFixtureHasAFailedBudgetAPassedPercentileAndARegression() {
+        var results = fixture.context.evaluation().results();
+        assertThat(results).anySatisfy(r -> {
+            assertThat(r.id()).isEqualTo("TOO-TIGHT</script>");
+            assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        });
+        assertThat(results).anySatisfy(r -> {
+            assertThat(r.id()).isEqualTo("LAT-P99");
+            assertThat(r.verdict()).isEqualTo(Verdict.PASS);
+        });
+    }
+
+    @Test
+    void summaryAtTheTopCountsVerdictsAndNamesBothEnvironmentsAndTheBaselineAge() {
+        String header = html.substring(html.indexOf("<header>"), html.indexOf("</header>"));
+        int failed = fixture.context.evaluation().violations().size();
+        assertThat(failed).isPositive();
+        assertThat(header).contains("data-count=\"failed\"><b>" + failed + "</b> failed")
+                .contains("data-count=\"passed\"><b>" + fixture.context.evaluation().passed() + "</b> passed")
+                .contains("data-count=\"inconclusive\">").contains("data-count=\"warnings\">")
+                .contains("<dt>Run time</dt><dd>1 min 15 s</dd>")
+                .contains("<dt>Measured on</dt><dd>Eclipse Adoptium 17.0.9, Linux amd64, Test CPU &lt;b&gt; x2, JMH 1.37</dd>")
+                .contains("<dt>Baseline environment</dt><dd>Eclipse Adoptium 17.0.9")
+                .contains("<dt>Baseline age</dt><dd>3 days old (recorded 2026-11-22T12:00:00Z)</dd>")
+                .contains("first &lt;baseline&gt;")
+                .contains(".budget/history.jsonl, 3 runs; trends show the last 20");
+        assertThat(html).contains("<body data-charts=\"5\" data-charts-rendered=\"0\" data-verdict=\"FAIL\">");
+    }
+
+    @Test
+    void theFailedBudgetIsARedRowOfTheTable() {
+        Matcher row = Pattern.compile("<tr class=\"check verdict-FAIL\" data-verdict=\"FAIL\"><td>([^<]*)</td><td>([^<]*)</td>")
+                .matcher(html);
+        List<String> failedIds = new ArrayList<>();
+        while (row.find()) {
+            failedIds.add(row.group(1));
+        }
+        assertThat(failedIds).contains("TOO-TIGHT&lt;/script&gt;");
+    }
+
+    @Test
+    void everyNameIsEscapedAndNoScriptCanBeInjected() {
+        assertThat(html).doesNotContain("alert(1)</script>").doesNotContain("<img src=x").doesNotContain("<b>x2")
+                .doesNotContain("TOO-TIGHT</script>");
+        assertThat(html).contains("Evil&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;Bench.fast")
+                .contains("a|b&quot;c&#39;\n&lt;img src=x onerror=alert(2)&gt;");
+        // the only script elements are the page's own four: error handler, data, uPlot, drawing code
+        assertThat(Pattern.compile("<script").matcher(html).results().count()).isEqualTo(4);
+        assertThat(Pattern.compile("</script>").matcher(html).results().count()).isEqualTo(4);
+    }
+
+    @Test
+    void thePageLoadsNothingFromTheNetwork() {
+        assertThat(html).contains("Content-Security-Policy\" content=\"default-src 'none'");
+        assertThat(html).doesNotContain("<link").doesNotContain(" src=\"").doesNotContain("@import");
+        assertThat(html).contains("var uPlot=function()"); // the library itself is inlined
+    }
+
+    @Test
+    void distributionChartHasEveryIterationOfEveryForkTheLimitAndTheBaseline() throws Exception {
+        JsonNode chart = chart("distribution", 0); // benchmarks are ordered by name: io.x.Evil... first
+        assertThat(chart.get("unit").asText()).isEqualTo("ns/op");
+        assertThat(chart.get("x")).hasSize(4);
+        JsonNode fork1 = chart.get("series").get(0);
+        JsonNode fork2 = chart.get("series").get(1);
+        assertThat(fork1.get("label").asText()).isEqualTo("fork 1");
+        assertThat(fork1.get("values").toString()).isEqualTo("[100.0,102.0,98.0,101.0]");
+        assertThat(fork2.get("values").toString()).isEqualTo("[99.0,103.0,100.0,97.0]");
+        assertThat(labels(chart)).contains("baseline fork 1", "baseline fork 2", "baseline 90.000 ns/op",
+                "TOO-TIGHT</script> <= 50.000 ns/op");
+        JsonNode limit = chart.get("series").get(labels(chart).indexOf("TOO-TIGHT</script> <= 50.000 ns/op"));
+        assertThat(limit.get("style").asText()).isEqualTo("limit");
+        assertThat(limit.get("values").get(0).asDouble()).isEqualTo(50.0);
+    }
+
+    @Test
+    void sampleTimeBenchmarksGetAPercentileCurveWithTheirPercentileLimitInTheirUnit() throws Exception {
+        JsonNode chart = chart("percentiles", 1);
+        assertThat(chart.get("xLabels").toString())
+                .isEqualTo("[\"min\",\"p50\",\"p90\",\"p95\",\"p99\",\"p99.9\",\"p99.99\",\"p99.999\",\"p99.9999\",\"max\"]");
+        assertThat(chart.get("series").get(0).get("values").get(4).asDouble()).isEqualTo(5.0);
+        assertThat(labels(chart)).contains("this run", "baseline", "LAT-P99 p99 <= 10.000 ms/op");
+        assertThat(chart.get("log").asBoolean()).isTrue(); // 0.45 .. 10 ms spans more than 20x
+        // the avgt benchmark has no percentile curve
+        assertThat(html).doesNotContain("id=\"chart-0-percentiles\"");
+    }
+
+    @Test
+    void aLimitFarFromTheSamplesTurnsTheAxisLogarithmicSoTheSamplesStayVisible() throws Exception {
+        // samples near 100 ns against a 50 ns limit: linear
+        assertThat(chart("distribution", 0).get("log").asBoolean()).isFalse();
+        var spread = ChartSpecs.MAPPER.createObjectNode();
+        var series = spread.putArray("series").addObject().putArray("values");
+        series.add(1.0).addNull().add(21.0);
+        assertThat(ChartSpecs.withScale(spread).get("log").asBoolean()).isTrue();
+        series.add(0.0);
+        assertThat(ChartSpecs.withScale(spread).get("log").asBoolean()).isFalse();
+    }
+
+    @Test
+    void trendChartShowsTheHistoryWithCommitIdsOrTimes() throws Exception {
+        JsonNode chart = chart("trend", 0);
+        assertThat(chart.get("xLabels").toString()).isEqualTo("[\"0abcdef012\",\"11-25 10:00\",\"2abcdef012\"]");
+        assertThat(chart.get("series").get(0).get("values")).hasSize(3);
+        assertThat(chart.get("series").get(0).get("values").get(0).asDouble())
+                .isEqualTo(fixture.current.results().get(0).primary().score());
+    }
+
+    @Test
+    void withoutHistoryThereIsNoTrendAndTheHeaderSaysHowToSwitchItOn() throws Exception {
+        String plain = HtmlReport.render(fixture.context, ReportData.withoutHistory(fixture.current, fixture.budgets,
+                ReportFixture.NOW));
+        assertThat(plain).doesNotContain("-trend\"").contains("off (set budget.history to record runs and draw trends)");
+        assertThat(chartData(plain)).hasSize(3);
+        assertThat(plain).contains("data-charts=\"3\"");
+    }
+
+    @Test
+    void everyChartHasItsElementOnThePage() throws Exception {
+        JsonNode charts = chartData(html);
+        assertThat(charts).hasSize(5); // two distributions, one percentile curve, two trends
+        for (JsonNode chart : charts) {
+            assertThat(html).contains("<div class=\"plot\" id=\"" + chart.get("id").asText() + "\"></div>");
+            int points = chart.get("x").size();
+            chart.get("series").forEach(s -> assertThat(s.get("values")).hasSize(points));
+        }
+    }
+
+    @Test
+    void jsonForAScriptElementEscapesEverythingThatCouldEndIt() throws Exception {
+        String json = HtmlReport.json(List.of("</script><!-- & \u2028"));
+        assertThat(json).isEqualTo("[\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\"]");
+        assertThat(new ObjectMapper().readTree(json).get(0).asText()).isEqualTo("</script><!-- & \u2028");
+    }
+
+    @Test
+    void htmlEscapingCoversTextAndAttributes() {
+        assertThat(HtmlReport.escape("<a href=\"x\">'&'</a>")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assertThat(HtmlReport.scriptSafe("a='</script>'")).isEqualTo("a='<\\/script>'");
+    }
+
+    @Test
+    void ageReadsAsPeopleSayIt() {
+        var now = ReportFixture.NOW;
+        assertThat(HtmlReport.age(now.minusSeconds(3 * 86400 + 5), now)).isEqualTo("3 days old");
+        assertThat(HtmlReport.age(now.minusSeconds(5 * 3600), now)).isEqualTo("5 hours old");
+        assertThat(HtmlReport.age(now.minusSeconds(90), now)).isEqualTo("1 minute old");
+        assertThat(HtmlReport.age(now.minusSeconds(600), now)).isEqualTo("10 minutes old");
+        assertThat(HtmlReport.age(now.plusSeconds(90), now)).contains("future");
+        assertThat(Optional.of(HtmlReport.formatDuration(java.time.Duration.ofSeconds(59)))).contains("59 s");
+    }
+}

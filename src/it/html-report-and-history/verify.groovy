@@ -1,0 +1,47 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def out = new File(basedir, 'target/budget')
+
+// The history grew by one line per budget:check run (two builds), each a complete JSON entry.
+def history = new File(basedir, '.budget/history.jsonl')
+assert history.isFile() : 'no .budget/history.jsonl'
+def lines = history.readLines().findAll { !it.isBlank() }
+assert lines.size() == 2 : "expected one history line per check run, found ${lines.size()}"
+def entries = lines.collect { new JsonSlurper().parseText(it) }
+entries.each { e ->
+    assert e.v == 1
+    assert e.environment.jdkVersion
+    assert e.benchmarks*.benchmark.sort() == ['it.WorkBenchmark.sampled', 'it.WorkBenchmark.work']
+    e.benchmarks.each { b -> assert b.forkMeans.size() == 2 && b.score > 0 }
+}
+assert java.time.Instant.parse(entries[0].time).isBefore(java.time.Instant.parse(entries[1].time))
+
+// report.html: self-contained, with every sample and the trend of both runs.
+def html = new File(out, 'report.html')
+assert html.isFile() : 'no target/budget/report.html'
+def page = html.text
+assert page.contains("default-src 'none'")
+assert !page.contains('<link') && !page.contains(' src="')
+assert page.contains('var uPlot=function()')
+def open = '<script type="application/json" id="budget-report-data">'
+def start = page.indexOf(open) + open.length()
+def charts = new JsonSlurper().parseText(page.substring(start, page.indexOf('</script>', start)))
+def byId = charts.collectEntries { [(it.id): it] }
+assert page.contains("data-charts=\"${charts.size()}\"")
+// benchmarks in name order: 0 = sampled, 1 = work
+def work = byId['chart-1-distribution']
+assert work.series.findAll { it.label ==~ /fork \d/ }.size() == 2
+work.series.findAll { it.label ==~ /fork \d/ }.each { assert it.values.size() == 4 && it.values.every { v -> v > 0 } }
+assert work.series.any { it.label == 'WORK-MAX <= 1.000 ms/op' && it.style == 'limit' && it.values[0] == 1000.0 }
+def percentiles = byId['chart-0-percentiles']
+assert percentiles.xLabels.contains('p99')
+assert percentiles.series.any { it.label.startsWith('LAT-P99 p99') }
+[0, 1].each { assert byId["chart-${it}-trend"].series[0].values.size() == 2 : "trend of benchmark $it" }
+assert page.contains('.budget/history.jsonl, 2 runs; trends show the last 10')
+
+// The comparison against the history used the earlier run only.
+assert log.contains('with the median of the last 10 runs in')
+assert log.contains("The history's record of these very results was left out of the baseline")
+assert log =~ /(?m)^\[INFO\] regression +WorkBenchmark\.work \(avgt\) /
+return true

@@ -1,0 +1,59 @@
+package io.sabot.budget.harness;
+
+import io.sabot.budget.core.fork.ForkException;
+import io.sabot.budget.core.fork.ForkListener;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The verdict-quality harness: measures the fixture's pools with JMH ({@code --measure}), then forms
+ * simulated builds from the measured forks, judges them with the plugin's statistics and the naive
+ * rule, and writes the Markdown report. {@code --analyze} redoes only the second half from pools
+ * already on disk. Run it through Maven: {@code ./mvnw -B -pl budget-maven-plugin -Pverdict-quality verify}.
+ */
+public final class VerdictQualityHarness {
+
+    static final int POOL_FORKS = 6;
+    static final int POOL_ITERATIONS = 7;
+
+    private VerdictQualityHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        HarnessOptions options;
+        try {
+            options = HarnessOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("verdict-quality: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        List<Pool> pools = Pool.plan(POOL_FORKS, POOL_ITERATIONS);
+        PoolRunner runner = new PoolRunner(options.work());
+        if (options.measure()) {
+            measure(pools, runner);
+        }
+        if (options.analyze()) {
+            Analysis.run(pools, runner, options.output());
+        }
+    }
+
+    private static void measure(List<Pool> pools, PoolRunner runner) throws IOException, ForkException {
+        Instant start = Instant.now();
+        for (Pool pool : pools) {
+            System.out.println("[verdict-quality] measuring pool " + pool.name() + " (slowdown " + pool.slowdownLabel() + ", "
+                    + pool.forks() + " forks x " + pool.iterations() + " iterations per benchmark), load " + PoolRunner.loadAverage());
+            runner.measure(pool, new ForkListener() {
+                @Override
+                public void progress(String percentComplete, String eta) {
+                    System.out.println("[verdict-quality]   " + pool.name() + ": " + percentComplete + ", ETA " + eta);
+                }
+            });
+        }
+        System.out.println("[verdict-quality] measured " + pools.size() + " pools in "
+                + Duration.between(start, Instant.now()).toMinutes() + " min");
+    }
+}

@@ -16,11 +16,15 @@ final class Analysis {
 
     static final double THRESHOLD = 0.10;
 
-    /** The build kinds judged, all cut from the same pool forks (7 iterations of 200 ms each). */
+    /**
+     * The build kinds judged, all cut from the same pool forks (7 iterations of 200 ms each): the
+     * plugin's quick mode, one fork with more measurement, and two forks (the fork count of the engine
+     * suite's budget file, with 200 ms iterations instead of 1 s).
+     */
     static final List<BuildSettings> BUILD_KINDS = List.of(
             new BuildSettings("quick", 1, 2, 3),
-            new BuildSettings("2 forks", 2, 2, 5),
-            new BuildSettings("3 forks", 3, 2, 5));
+            new BuildSettings("1 fork", 1, 2, 5),
+            new BuildSettings("2 forks", 2, 2, 5));
 
     private Analysis() {
     }
@@ -38,7 +42,10 @@ final class Analysis {
                 System.out.println("[verdict-quality] judged " + kind.name() + " / " + setting.name());
             }
         }
-        QualityReport.write(output, QualityReport.render(conditions, rows));
+        BuildSettings quick = BUILD_KINDS.get(0);
+        NoiseProfile noise = NoiseProfile.of(measured.get(pools.get(0).name()).forks(), quick);
+        QualityReport.write(output, QualityReport.render(conditions, noise, "pool " + pools.get(0).name() + ", every fork cut to "
+                + quick.warmup() + " warmup + " + quick.measurement() + " measurement iterations", rows));
         System.out.println("[verdict-quality] wrote " + output);
     }
 
@@ -58,8 +65,10 @@ final class Analysis {
             Map<BenchmarkResult, List<double[]>> current = forks(pools, setting.currentPool());
             int baseGroups = kind.groups(pools.get(setting.baselinePool()).pool().forks());
             int currentGroups = kind.groups(pools.get(setting.currentPool()).pool().forks());
-            comparisons.add(new Comparison(base, current, BuildDraw.acrossPools(baseGroups, currentGroups)));
-            independent += Math.min(baseGroups, currentGroups);
+            if (currentGroups >= 2) {
+                comparisons.add(new Comparison(base, current, BuildDraw.acrossPools(baseGroups, currentGroups)));
+                independent += Math.min(baseGroups, currentGroups);
+            }
             slowdowns.add(Builds.measuredSlowdown(base, current, kind));
         } else {
             for (String name : setting.withinPools()) {

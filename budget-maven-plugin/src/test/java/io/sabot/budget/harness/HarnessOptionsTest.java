@@ -16,13 +16,17 @@ class HarnessOptionsTest {
         assertThat(o.work()).isEqualTo(Path.of("/tmp/w"));
         assertThat(o.output()).isEqualTo(Path.of("docs/v.md"));
         assertThat(HarnessOptions.parse("--measure", "--work=w", "--output=o").measure()).isTrue();
+        assertThat(HarnessOptions.parse("--measure", "--work=w", "--output=o").resume()).isFalse();
+        HarnessOptions resume = HarnessOptions.parse("--resume", "--work=w", "--output=o");
+        assertThat(resume.measure()).isTrue();
+        assertThat(resume.resume()).isTrue();
     }
 
     @Test
     void badCommandLinesSayWhatIsExpected() {
         assertThatThrownBy(() -> HarnessOptions.parse("--work=w", "--output=o")).hasMessageContaining("say --measure");
         assertThatThrownBy(() -> HarnessOptions.parse("--measure", "--analyze", "--work=w", "--output=o"))
-                .hasMessageContaining("not both");
+                .hasMessageContaining("not --measure and --analyze");
         assertThatThrownBy(() -> HarnessOptions.parse("--measure", "--output=o")).hasMessageContaining("--work=DIR");
         assertThatThrownBy(() -> HarnessOptions.parse("--measure", "--forks=3")).hasMessageContaining("unknown argument '--forks=3'");
     }

@@ -25,10 +25,14 @@ record Pool(String name, double slowdown, int forks, int iterations) {
         }
     }
 
-    /** The order pools are measured in: a baseline first, the changed code, the unchanged code again last. */
-    static List<Pool> plan(int forks, int iterations) {
+    /**
+     * The order pools are measured in: the baseline first, the changed code, the unchanged code again
+     * last. The first baseline serves every setting (and A/A builds within one session), so it gets
+     * {@code baselineForks}; the others {@code forks}.
+     */
+    static List<Pool> plan(int baselineForks, int forks, int iterations) {
         return List.of(
-                new Pool("baseline-a", 0, forks, iterations),
+                new Pool("baseline-a", 0, baselineForks, iterations),
                 new Pool("slower-05", 0.05, forks, iterations),
                 new Pool("slower-10", 0.10, forks, iterations),
                 new Pool("slower-15", 0.15, forks, iterations),

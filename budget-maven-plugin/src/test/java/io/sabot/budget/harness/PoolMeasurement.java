@@ -30,15 +30,25 @@ record PoolMeasurement(Pool pool, Map<BenchmarkResult, List<double[]>> forks, In
         forks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(forks));
     }
 
-    static PoolMeasurement read(Pool pool, Path directory) throws IOException, ResultFileException {
+    /**
+     * Reads a measured pool. The fork and iteration counts are the ones recorded when it was measured
+     * (a pool measured under an earlier plan keeps its own); the slowdown must be the planned one.
+     */
+    static PoolMeasurement read(Pool planned, Path directory) throws IOException, ResultFileException {
         Path propertiesFile = directory.resolve(PROPERTIES);
         if (!Files.isRegularFile(propertiesFile)) {
-            throw new IOException("pool " + pool.name() + " was not measured completely: " + propertiesFile
+            throw new IOException("pool " + planned.name() + " was not measured completely: " + propertiesFile
                     + " is missing; run the harness with --measure");
         }
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
             p.load(in);
+        }
+        Pool pool = new Pool(planned.name(), Double.parseDouble(required(p, "slowdown", propertiesFile)),
+                Integer.parseInt(required(p, "forks", propertiesFile)), Integer.parseInt(required(p, "iterations", propertiesFile)));
+        if (pool.slowdown() != planned.slowdown()) {
+            throw new IOException(propertiesFile + ": measured with slowdown " + pool.slowdown() + ", the plan says "
+                    + planned.slowdown() + "; measure it again with --measure");
         }
         RunResults results = ResultFiles.read(directory.resolve("results.json"));
         Map<BenchmarkResult, List<double[]>> forks = new LinkedHashMap<>();

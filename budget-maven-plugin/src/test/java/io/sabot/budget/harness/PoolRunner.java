@@ -38,6 +38,12 @@ final class PoolRunner {
         return workDirectory.resolve(pool.name());
     }
 
+    /** True when the pool's results and conditions are on disk from an earlier, completed measurement. */
+    boolean isMeasured(Pool pool) {
+        return Files.isRegularFile(directoryOf(pool).resolve(PoolMeasurement.PROPERTIES))
+                && Files.isRegularFile(directoryOf(pool).resolve("results.json"));
+    }
+
     void measure(Pool pool, ForkListener listener) throws IOException, ForkException {
         Path directory = directoryOf(pool);
         Files.createDirectories(directory);

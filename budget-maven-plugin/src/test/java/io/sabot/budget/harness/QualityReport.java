@@ -33,6 +33,10 @@ final class QualityReport {
     }
 
     static String render(Conditions conditions, List<QualityRow> rows) {
+        return render(conditions, new NoiseProfile(List.of()), "", rows);
+    }
+
+    static String render(Conditions conditions, NoiseProfile noise, String noiseSource, List<QualityRow> rows) {
         StringBuilder out = new StringBuilder();
         out.append(BEGIN).append('\n');
         out.append("### Conditions\n\n");
@@ -50,6 +54,16 @@ final class QualityReport {
                     TIME.format(p.start()), p.wallSeconds(), p.loadBefore(), p.loadAfter()));
         }
         out.append('\n');
+        if (!noise.lines().isEmpty()) {
+            out.append("Noise of each benchmark in ").append(noiseSource)
+                    .append(" (coefficient of variation of fork means, and of iterations within a fork):\n\n");
+            out.append("| Benchmark | Mean (us/op) | Fork-to-fork CV | Within-fork CV |\n|---|---|---|---|\n");
+            for (NoiseProfile.Line line : noise.lines()) {
+                out.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %s |%n", line.benchmark(), line.mean(),
+                        percent(line.forkCv()), percent(line.iterationCv())));
+            }
+            out.append('\n');
+        }
         double jmhDefaultPerBuild = -1;
         String kind = null;
         for (QualityRow row : rows) {
@@ -66,7 +80,10 @@ final class QualityReport {
                 out.append("|---|---|---|---|---|---|---|---|---|---|\n");
             }
             if (row.builds() == 0) {
-                out.append("| ").append(row.setting().name()).append(" | 0 | | needs 3 disjoint groups of forks in one pool | | | | | | |\n");
+                out.append("| ").append(row.setting().name()).append(" | 0 | ")
+                        .append(Double.isNaN(row.measuredSlowdown()) ? "" : signed(row.measuredSlowdown()))
+                        .append(" | not enough forks: needs 2 groups of ").append(row.build().forks())
+                        .append(" in the current pool (3 within one pool) | | | | | | |\n");
                 continue;
             }
             out.append(String.format(Locale.ROOT, "| %s | %d (%d) | %s | %s | %s | %s | %s / %s | %s | %s | %s |%n",

@@ -12,11 +12,13 @@ import java.util.List;
  * The verdict-quality harness: measures the fixture's pools with JMH ({@code --measure}), then forms
  * simulated builds from the measured forks, judges them with the plugin's statistics and the naive
  * rule, and writes the Markdown report. {@code --analyze} redoes only the second half from pools
- * already on disk. Run it through Maven: {@code ./mvnw -B -pl budget-maven-plugin -Pverdict-quality verify}.
+ * already on disk; {@code --resume} measures only the pools not yet complete. Run it through Maven: {@code ./mvnw -B -pl budget-maven-plugin -Pverdict-quality verify}.
  */
 public final class VerdictQualityHarness {
 
-    static final int POOL_FORKS = 6;
+    /** Forks per benchmark of the first baseline pool and of every other pool; 2 + 5 iterations per fork. */
+    static final int BASELINE_POOL_FORKS = 6;
+    static final int POOL_FORKS = 2;
     static final int POOL_ITERATIONS = 7;
 
     private VerdictQualityHarness() {
@@ -31,19 +33,23 @@ public final class VerdictQualityHarness {
             System.exit(2);
             return;
         }
-        List<Pool> pools = Pool.plan(POOL_FORKS, POOL_ITERATIONS);
+        List<Pool> pools = Pool.plan(BASELINE_POOL_FORKS, POOL_FORKS, POOL_ITERATIONS);
         PoolRunner runner = new PoolRunner(options.work());
         if (options.measure()) {
-            measure(pools, runner);
+            measure(pools, runner, options.resume());
         }
         if (options.analyze()) {
             Analysis.run(pools, runner, options.output());
         }
     }
 
-    private static void measure(List<Pool> pools, PoolRunner runner) throws IOException, ForkException {
+    private static void measure(List<Pool> pools, PoolRunner runner, boolean resume) throws IOException, ForkException {
         Instant start = Instant.now();
         for (Pool pool : pools) {
+            if (resume && runner.isMeasured(pool)) {
+                System.out.println("[verdict-quality] pool " + pool.name() + " already measured, kept (--resume)");
+                continue;
+            }
             System.out.println("[verdict-quality] measuring pool " + pool.name() + " (slowdown " + pool.slowdownLabel() + ", "
                     + pool.forks() + " forks x " + pool.iterations() + " iterations per benchmark), load " + PoolRunner.loadAverage());
             runner.measure(pool, new ForkListener() {

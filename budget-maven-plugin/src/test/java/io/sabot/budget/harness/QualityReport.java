@@ -79,14 +79,8 @@ final class QualityReport {
                         + " | Naive: builds failed | Naive: benchmarks FAIL | Confirmation time per build |\n");
                 out.append("|---|---|---|---|---|---|---|---|---|---|\n");
             }
-            if (row.builds() == 0) {
-                out.append("| ").append(row.setting().name()).append(" | 0 | ")
-                        .append(Double.isNaN(row.measuredSlowdown()) ? "" : signed(row.measuredSlowdown()))
-                        .append(" | not enough forks: needs 2 groups of ").append(row.build().forks())
-                        .append(" in the current pool (3 within one pool) | | | | | | |\n");
-                continue;
-            }
-            out.append(String.format(Locale.ROOT, "| %s | %d (%d) | %s | %s | %s | %s | %s / %s | %s | %s | %s |%n",
+            out.append(row.builds() == 0 ? emptyRow(row) : String.format(Locale.ROOT,
+                    "| %s | %d (%d) | %s | %s | %s | %s | %s / %s | %s | %s | %s |%n",
                     row.setting().name(), row.builds(), row.independentBuilds(),
                     Double.isNaN(row.measuredSlowdown()) ? "" : signed(row.measuredSlowdown()),
                     count(row.pluginConfirmed().failedBuilds(), row.builds()),
@@ -102,6 +96,13 @@ final class QualityReport {
         }
         out.append(END).append('\n');
         return out.toString();
+    }
+
+    /** A setting the pools hold too few forks for, with the reason. */
+    private static String emptyRow(QualityRow row) {
+        return "| " + row.setting().name() + " | 0 | " + (Double.isNaN(row.measuredSlowdown()) ? "" : signed(row.measuredSlowdown()))
+                + " | not enough forks: needs 2 groups of " + row.build().forks()
+                + " in the current pool (3 within one pool) | | | | | | |\n";
     }
 
     /** The targets of issue 6 for one build kind, each with the figure and met / missed. */

@@ -54,6 +54,19 @@ class QualityReportTest {
     }
 
     @Test
+    void settingsWithoutBuildsSayWhyAndTheTargetsStillFollow() {
+        List<QualityRow> rows = List.of(
+                row(Setting.across("A/A, baseline ~30 min older", 0, "a", "b"), tally(10, 0, 0), tally(10, 0, 0), tally(10, 9, 0), 0.02),
+                new QualityRow(Setting.across("A/B +15%", 0.15, "a", "d"), QUICK, 0, 0, new VerdictTally(), new VerdictTally(),
+                        new VerdictTally(), 0.14, 60, Double.NaN));
+        String md = QualityReport.render(conditions, rows);
+        assertThat(md).contains("| A/B +15% | 0 | +14.0% | not enough forks: needs 2 groups of 1 in the current pool");
+        assertThat(md).contains("- A/A, baseline ~30 min older: false-fail 0% (0/10) per build (target <= 1.0%): met on 10 builds");
+        assertThat(md).doesNotContain("- A/B +15%: detected");
+        assertThat(md).contains("- Time to verdict: 0.6% of JMH's defaults (target <= 25%): met");
+    }
+
+    @Test
     void regeneratingKeepsTheHandWrittenTextAroundTheFigures(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("verdict-quality.md");
         Files.writeString(file, "# Title\n\nintro\n\n" + QualityReport.BEGIN + "\nold figures\n" + QualityReport.END + "\n\n## Comments\n");

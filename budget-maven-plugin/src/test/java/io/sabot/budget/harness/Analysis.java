@@ -1,6 +1,7 @@
 package io.sabot.budget.harness;
 
 import io.sabot.budget.core.check.Statistics;
+import io.sabot.budget.core.io.ResultFileException;
 import io.sabot.budget.core.model.BenchmarkResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class Analysis {
     private Analysis() {
     }
 
-    static void run(List<Pool> pools, PoolRunner runner, Path output) throws Exception {
+    static void run(List<Pool> pools, PoolRunner runner, Path output) throws java.io.IOException, ResultFileException {
         Map<String, PoolMeasurement> measured = new LinkedHashMap<>();
         for (Pool pool : pools) {
             measured.put(pool.name(), PoolMeasurement.read(pool, runner.directoryOf(pool)));

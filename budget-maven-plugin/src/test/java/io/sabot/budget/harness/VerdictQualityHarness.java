@@ -2,6 +2,7 @@ package io.sabot.budget.harness;
 
 import io.sabot.budget.core.fork.ForkException;
 import io.sabot.budget.core.fork.ForkListener;
+import io.sabot.budget.core.io.ResultFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ public final class VerdictQualityHarness {
     private VerdictQualityHarness() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         HarnessOptions options;
         try {
             options = HarnessOptions.parse(args);
@@ -35,11 +36,17 @@ public final class VerdictQualityHarness {
         }
         List<Pool> pools = Pool.plan(BASELINE_POOL_FORKS, POOL_FORKS, POOL_ITERATIONS);
         PoolRunner runner = new PoolRunner(options.work());
-        if (options.measure()) {
-            measure(pools, runner, options.resume());
-        }
-        if (options.analyze()) {
-            Analysis.run(pools, runner, options.output());
+        try {
+            if (options.measure()) {
+                measure(pools, runner, options.resume());
+            }
+            if (options.analyze()) {
+                Analysis.run(pools, runner, options.output());
+            }
+        } catch (ForkException | IOException | ResultFileException | IllegalArgumentException | IllegalStateException e) {
+            // The messages name the pool, file or fork log to look at; a stack trace would bury them.
+            System.err.println("verdict-quality failed: " + e.getMessage());
+            System.exit(1);
         }
     }
 

@@ -101,9 +101,11 @@ public final class AlertLogFile implements AlertLog, Closeable {
             ByteBuffer buffer = ByteBuffer.allocate(body.length + end.length).put(body).put(end).flip();
             if (PausePoint.isArmed(TORN_COMMIT)) {
                 // Crash tests stop the process here, with half of the transaction on disk.
-                writeFully(buffer.duplicate().limit(buffer.limit() / 2));
+                int half = buffer.limit() / 2;
+                writeFully(buffer.duplicate().limit(half));
                 channel.force(false);
                 PausePoint.reach(TORN_COMMIT);
+                buffer.position(half);
             }
             writeFully(buffer);
             channel.force(false);

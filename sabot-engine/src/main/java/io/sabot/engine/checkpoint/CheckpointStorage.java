@@ -64,8 +64,8 @@ public final class CheckpointStorage {
     /**
      * Durably stores the state files in {@code snapshotDirectory} and {@code metadata} as checkpoint
      * {@code id}. The snapshot's files are moved into the checkpoint when they are on the same file
-     * system (a rename: the bytes are not copied again), else copied; either way the snapshot
-     * directory is consumed.
+     * system (a rename: the bytes are not copied again), else copied; hard-linked files are always
+     * copied, so that no two checkpoints share bytes. Either way the snapshot directory is consumed.
      */
     public CompletedCheckpoint write(long id, Path snapshotDirectory, byte[] metadata) throws IOException {
         Path inProgress = root.resolve("chk-" + id + ".inprogress");
@@ -274,15 +274,30 @@ public final class CheckpointStorage {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
+                } else if (linkCount(p) > 1) {
+                    // A hard link (RocksDB's checkpoints link the live database's SST files) shares its
+                    // bytes with the database and with every older checkpoint linking the same file: one
+                    // damaged sector would break all of them, and retention would keep no usable copy.
+                    // The checkpoint gets bytes of its own.
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 } else {
                     try {
                         Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
                     } catch (IOException | UnsupportedOperationException e) {
-                        // another file system (or RocksDB hard links we may not move): copy instead
+                        // another file system: copy instead
                         Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
             }
+        }
+    }
+
+    /** How many directory entries share this file's bytes (1 where the file system cannot tell). */
+    private static int linkCount(Path file) throws IOException {
+        try {
+            return ((Number) Files.getAttribute(file, "unix:nlink")).intValue();
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return 1;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sabot.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sabot.engine.checkpoint.CheckpointStorage;
 import io.sabot.engine.checkpoint.PausePoint;
@@ -25,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the final state are exactly those of an uninterrupted run.
  *
  * <p>{@code -Dsabot.crash.trials=N} trials per backend (3 in the default build, 100 with
- * {@code -Pcrash}); {@code -Dsabot.crash.seed=S} chooses the scenarios. A failure names the seed
+ * {@code -Pcrash}); {@code -Dsabot.crash.seed=S} chooses the scenarios;
+ * {@code -Dsabot.crash.backends=rocksdb} runs one backend only. A failure names the seed
  * and the trial, which replay exactly the same kills.
  */
 class CheckpointCrashTest {
@@ -71,6 +73,8 @@ class CheckpointCrashTest {
     @ParameterizedTest(name = "{0} backend")
     @ValueSource(strings = {"memory", "rocksdb"})
     void everyKilledRunEndsWithTheAlertsAndStateOfAnUninterruptedRun(String backend) throws Exception {
+        assumeTrue(List.of(System.getProperty("sabot.crash.backends", "memory,rocksdb").split(",")).contains(backend),
+                "backend not selected by -Dsabot.crash.backends");
         int trials = Integer.getInteger("sabot.crash.trials", 3);
         long seed = Long.getLong("sabot.crash.seed", 20_261_125L);
         Reference reference = reference(backend);

@@ -29,11 +29,15 @@ import java.util.function.LongConsumer;
  * each partition's newest event time minus the allowed disorder; checkpoints are triggered every
  * {@code checkpointInterval} events, their barriers flow through the queues and are aligned by a
  * {@link BarrierTracker}, and the snapshot (state files plus source offsets, watermarks and timers)
- * goes to {@link CheckpointStorage}. When a checkpoint completes, the alerts it covers are committed.
+ * goes to {@link CheckpointStorage} together with the alerts produced since the previous checkpoint
+ * (a pre-committed transaction); when the checkpoint completes, that transaction is committed to the
+ * {@link AlertLog}.
  *
- * <p>A crash is simply abandoning an instance; {@link #recover} builds a new one from the latest
- * intact checkpoint and replays the sources from the stored offsets, so the committed alerts end up
- * exactly those of an uninterrupted run. Runs on one thread, deterministically.
+ * <p>{@link #recover} builds a new instance from the latest intact checkpoint, commits the
+ * checkpoint's transaction if the crash came before its commit, and replays the sources from the
+ * stored offsets, so the committed alerts end up exactly those of an uninterrupted run, whether the
+ * old instance was abandoned or its process killed at any instruction (see
+ * {@code docs/reliability.md}). Runs on one thread, deterministically.
  */
 public final class FraudPipeline implements AutoCloseable {
 
@@ -359,7 +363,8 @@ public final class FraudPipeline implements AutoCloseable {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(checkpoint.metadata()))) {
             int version = in.readInt();
             if (version != METADATA_VERSION) {
-                throw new IOException("checkpoint " + checkpoint.directory() + " has metadata version " + version);
+                throw new IOException("checkpoint " + checkpoint.directory() + " has metadata version " + version
+                        + "; this engine reads version " + METADATA_VERSION + " (start the job over in an empty directory)");
             }
             long id = in.readLong();
             long seed = in.readLong();

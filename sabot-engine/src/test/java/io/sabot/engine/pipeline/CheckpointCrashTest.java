@@ -58,6 +58,23 @@ class CheckpointCrashTest {
 
     @TempDir
     Path dir;
+    String nativeLibraryOption;
+
+    /**
+     * Every child JVM would otherwise extract RocksDB's 17 MB native library to a temporary file
+     * again; extracted once, it is found on {@code java.library.path}, which RocksDB tries first.
+     */
+    private String rocksDbLibraryOption() throws IOException {
+        String name = "librocksdbjni-linux64.so";
+        try (var in = org.rocksdb.RocksDB.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null || !System.getProperty("os.name").startsWith("Linux") || !System.getProperty("os.arch").equals("amd64")) {
+                return null; // another platform: each child extracts its own copy
+            }
+            Path lib = Files.createDirectories(dir.resolve("native"));
+            Files.copy(in, lib.resolve(name));
+            return "-Djava.library.path=" + lib;
+        }
+    }
 
     record Reference(List<Alert> alerts, String state) {
     }
@@ -78,6 +95,7 @@ class CheckpointCrashTest {
         int trials = Integer.getInteger("sabot.crash.trials", 3);
         long seed = Long.getLong("sabot.crash.seed", 20_261_125L);
         Reference reference = reference(backend);
+        nativeLibraryOption = backend.equals("rocksdb") ? rocksDbLibraryOption() : null;
         Map<String, Integer> killsByPoint = new TreeMap<>();
         long started = System.nanoTime();
         for (int trial = 0; trial < trials; trial++) {
@@ -140,6 +158,9 @@ class CheckpointCrashTest {
     private ChildJvm launch(String backend, Path work, Kill kill, int run) throws IOException {
         Files.createDirectories(work);
         List<String> options = new ArrayList<>(CHILD_JVM);
+        if (nativeLibraryOption != null) {
+            options.add(nativeLibraryOption);
+        }
         if (kill != null && kill.point() != null) {
             options.add("-D" + PausePoint.PROPERTY + "=" + kill.point() + "@" + kill.occurrence());
         }

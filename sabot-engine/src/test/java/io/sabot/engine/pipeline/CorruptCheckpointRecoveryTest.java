@@ -30,7 +30,7 @@ class CorruptCheckpointRecoveryTest {
     static final long CRASH_AFTER = 12_000;
 
     enum Damage {
-        /** One bit of the largest state file flipped (a bad sector, a bad copy). */
+        /** One bit of the largest data file (SST table, namespace file) flipped (a bad sector, a bad copy). */
         BIT_FLIP,
         /** The largest state file cut to half its length (a torn write). */
         TRUNCATION,
@@ -147,8 +147,11 @@ class CorruptCheckpointRecoveryTest {
     private static void damage(Path checkpoint, Damage damage) throws IOException {
         Path largest;
         try (Stream<Path> files = Files.walk(checkpoint.resolve("state"))) {
-            largest = files.filter(Files::isRegularFile).max(Comparator.comparingLong(CorruptCheckpointRecoveryTest::size)
-                    .thenComparing(Comparator.naturalOrder())).orElseThrow();
+            // the data: RocksDB's SST tables or the memory backend's namespace files, the largest first
+            largest = files.filter(Files::isRegularFile)
+                    .filter(f -> f.toString().endsWith(".sst") || f.toString().endsWith(".state"))
+                    .max(Comparator.comparingLong(CorruptCheckpointRecoveryTest::size).thenComparing(Comparator.naturalOrder()))
+                    .orElseThrow();
         }
         Path manifest = checkpoint.resolve("MANIFEST");
         switch (damage) {

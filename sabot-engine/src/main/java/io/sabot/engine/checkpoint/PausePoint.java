@@ -27,7 +27,12 @@ public final class PausePoint {
         } else {
             int at = spec.indexOf('@');
             NAME = at < 0 ? spec : spec.substring(0, at);
-            OCCURRENCE = at < 0 ? 1 : Long.parseLong(spec.substring(at + 1));
+            try {
+                OCCURRENCE = at < 0 ? 1 : Long.parseLong(spec.substring(at + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("-D" + PROPERTY + "=" + spec + ": expected <name> or <name>@<occurrence>,"
+                        + " e.g. checkpoint.before-rename@3", e);
+            }
         }
     }
 

@@ -42,6 +42,13 @@ public final class CheckpointStorage {
     private static final String MANIFEST_HEADER = "sabot-checkpoint 1";
     private static final Pattern COMPLETE = Pattern.compile("chk-(\\d+)");
 
+    /** Crash-test pause points, in the order {@link #write} reaches them. */
+    public static final String PAUSE_FILES_MOVED = "checkpoint.files-moved";
+    public static final String PAUSE_BEFORE_MANIFEST = "checkpoint.before-manifest";
+    public static final String PAUSE_TORN_MANIFEST = "checkpoint.torn-manifest";
+    public static final String PAUSE_BEFORE_RENAME = "checkpoint.before-rename";
+    public static final String PAUSE_BEFORE_RETENTION = "checkpoint.before-retention";
+
     private final Path root;
     private final int retained;
 
@@ -57,8 +64,8 @@ public final class CheckpointStorage {
     /**
      * Durably stores the state files in {@code snapshotDirectory} and {@code metadata} as checkpoint
      * {@code id}. The snapshot's files are moved into the checkpoint when they are on the same file
-     * system (a rename: the bytes are not copied again), else copied; either way the snapshot
-     * directory is consumed.
+     * system (a rename: the bytes are not copied again), else copied; hard-linked files are always
+     * copied, so that no two checkpoints share bytes. Either way the snapshot directory is consumed.
      */
     public CompletedCheckpoint write(long id, Path snapshotDirectory, byte[] metadata) throws IOException {
         Path inProgress = root.resolve("chk-" + id + ".inprogress");
@@ -71,6 +78,7 @@ public final class CheckpointStorage {
         Path stateDir = inProgress.resolve(STATE);
         moveOrCopyTree(snapshotDirectory, stateDir);
         Files.write(inProgress.resolve(METADATA), metadata);
+        PausePoint.reach(PAUSE_FILES_MOVED);
 
         StringBuilder manifest = new StringBuilder(MANIFEST_HEADER).append('\n').append("id ").append(id).append('\n');
         List<Path> files;
@@ -82,18 +90,21 @@ public final class CheckpointStorage {
             manifest.append("file ").append(Files.size(file)).append(' ').append(Long.toHexString(crc)).append(' ')
                     .append(inProgress.relativize(file).toString().replace('\\', '/')).append('\n');
         }
+        PausePoint.reach(PAUSE_BEFORE_MANIFEST);
         CRC32C manifestCrc = new CRC32C();
         byte[] body = manifest.toString().getBytes(StandardCharsets.UTF_8);
         manifestCrc.update(body);
         writeAndForce(inProgress.resolve(MANIFEST), manifest.append("crc ").append(Long.toHexString(manifestCrc.getValue())).append('\n')
                 .toString().getBytes(StandardCharsets.UTF_8));
         forceDirectory(inProgress);
+        PausePoint.reach(PAUSE_BEFORE_RENAME);
         try {
             Files.move(inProgress, complete, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("the file system of " + root + " cannot rename atomically; checkpoints would not be crash-safe", e);
         }
         forceDirectory(root);
+        PausePoint.reach(PAUSE_BEFORE_RETENTION);
         applyRetention();
         return new CompletedCheckpoint(id, complete, complete.resolve(STATE), metadata);
     }
@@ -123,6 +134,21 @@ public final class CheckpointStorage {
             return new RecoveryResult(Optional.of(new CompletedCheckpoint(idOf(dir), dir, dir.resolve(STATE), metadata)), skipped);
         }
         return new RecoveryResult(Optional.empty(), skipped);
+    }
+
+    /**
+     * Deletes the directories of checkpoints whose writer died before finishing them; they can never
+     * become valid. Returns how many there were.
+     */
+    public int deleteIncomplete() throws IOException {
+        List<Path> incomplete = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, "*.inprogress")) {
+            dirs.forEach(incomplete::add);
+        }
+        for (Path dir : incomplete) {
+            deleteRecursively(dir);
+        }
+        return incomplete.size();
     }
 
     /** Ids of the complete checkpoint directories, oldest first (not verified). */
@@ -219,6 +245,13 @@ public final class CheckpointStorage {
     private static void writeAndForce(Path file, byte[] bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            if (PausePoint.isArmed(PAUSE_TORN_MANIFEST)) {
+                // Crash tests stop the process here, with half of the manifest on disk.
+                channel.write(buffer.duplicate().limit(bytes.length / 2));
+                channel.force(true);
+                buffer.position(bytes.length / 2);
+                PausePoint.reach(PAUSE_TORN_MANIFEST);
+            }
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
@@ -241,15 +274,30 @@ public final class CheckpointStorage {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
+                } else if (linkCount(p) > 1) {
+                    // A hard link (RocksDB's checkpoints link the live database's SST files) shares its
+                    // bytes with the database and with every older checkpoint linking the same file: one
+                    // damaged sector would break all of them, and retention would keep no usable copy.
+                    // The checkpoint gets bytes of its own.
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 } else {
                     try {
                         Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
                     } catch (IOException | UnsupportedOperationException e) {
-                        // another file system (or RocksDB hard links we may not move): copy instead
+                        // another file system: copy instead
                         Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
             }
+        }
+    }
+
+    /** How many directory entries share this file's bytes (1 where the file system cannot tell). */
+    private static int linkCount(Path file) throws IOException {
+        try {
+            return ((Number) Files.getAttribute(file, "unix:nlink")).intValue();
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return 1;
         }
     }
 

@@ -5,6 +5,7 @@ import io.sabot.engine.checkpoint.CheckpointCoordinator;
 import io.sabot.engine.checkpoint.CheckpointListener;
 import io.sabot.engine.checkpoint.CheckpointStorage;
 import io.sabot.engine.checkpoint.CompletedCheckpoint;
+import io.sabot.engine.checkpoint.PausePoint;
 import io.sabot.engine.checkpoint.RecoveryResult;
 import io.sabot.engine.state.StateBackend;
 import io.sabot.engine.time.WatermarkTracker;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +29,32 @@ import java.util.function.LongConsumer;
  * each partition's newest event time minus the allowed disorder; checkpoints are triggered every
  * {@code checkpointInterval} events, their barriers flow through the queues and are aligned by a
  * {@link BarrierTracker}, and the snapshot (state files plus source offsets, watermarks and timers)
- * goes to {@link CheckpointStorage}. When a checkpoint completes, the alerts it covers are committed.
+ * goes to {@link CheckpointStorage} together with the alerts produced since the previous checkpoint
+ * (a pre-committed transaction); when the checkpoint completes, that transaction is committed to the
+ * {@link AlertLog}.
  *
- * <p>A crash is simply abandoning an instance; {@link #recover} builds a new one from the latest
- * intact checkpoint and replays the sources from the stored offsets, so the committed alerts end up
- * exactly those of an uninterrupted run. Runs on one thread, deterministically.
+ * <p>{@link #recover} builds a new instance from the latest intact checkpoint, commits the
+ * checkpoint's transaction if the crash came before its commit, and replays the sources from the
+ * stored offsets, so the committed alerts end up exactly those of an uninterrupted run, whether the
+ * old instance was abandoned or its process killed at any instruction (see
+ * {@code docs/reliability.md}). Runs on one thread, deterministically.
  */
 public final class FraudPipeline implements AutoCloseable {
 
     static final int QUEUE_CAPACITY = 64;
-    private static final int METADATA_VERSION = 1;
+    private static final int METADATA_VERSION = 2;
+
+    /** Crash-test pause points (see {@link PausePoint}) in the pipeline's own steps. */
+    public static final String PAUSE_SNAPSHOT_TAKEN = "pipeline.snapshot-taken";
+    public static final String PAUSE_BEFORE_COMMIT = "pipeline.before-commit";
+    public static final String PAUSE_RECOVERY_CHOSEN = "recovery.checkpoint-chosen";
+    public static final String PAUSE_RECOVERY_RESTORED = "recovery.state-restored";
+    public static final String PAUSE_RECOVERY_RECOMMITTED = "recovery.recommitted";
 
     private final PipelineConfig config;
     private final StateBackend backend;
     private final FraudDetector detector;
+    private final AlertLog log;
     private final TransactionalAlertSink sink;
     private final TransactionGenerator[] sources;
     private final PartitionQueue[] queues;
@@ -56,11 +70,15 @@ public final class FraudPipeline implements AutoCloseable {
     private long round;
     private long completedCheckpoints;
     private long sourceLimit = Long.MAX_VALUE;
+    /** The highest checkpoint or transaction id used by this job so far, by any instance. */
+    private long highestId;
+    private List<Alert> restoredTransaction = List.of();
 
-    private FraudPipeline(PipelineConfig config, List<Alert> committedAlerts) throws IOException {
+    private FraudPipeline(PipelineConfig config, AlertLog log) throws IOException {
         this.config = config;
         this.backend = config.backends().get();
-        this.sink = new TransactionalAlertSink(committedAlerts);
+        this.log = log;
+        this.sink = new TransactionalAlertSink(log);
         this.detector = new FraudDetector(config.rules(), backend, sink);
         int p = config.partitions();
         this.sources = new TransactionGenerator[p];
@@ -83,6 +101,7 @@ public final class FraudPipeline implements AutoCloseable {
             @Override
             public void cancelled(long checkpointId) {
                 offsetsAtBarrier.remove(checkpointId);
+                sink.abort(checkpointId);
             }
         });
         this.coordinator = new CheckpointCoordinator(1, 1, Long.MAX_VALUE, System::nanoTime, new CheckpointListener() {
@@ -94,41 +113,79 @@ public final class FraudPipeline implements AutoCloseable {
                     queues[i].add(new Barrier(checkpointId), timestampNanos);
                 }
                 offsetsAtBarrier.put(checkpointId, offsets);
+                highestId = Math.max(highestId, checkpointId);
             }
 
             @Override
             public void completed(long checkpointId) {
                 completedCheckpoints++;
-                sink.commit();
+                sink.commit(checkpointId);
             }
         });
         this.storage = new CheckpointStorage(config.checkpointDirectory(), config.retainedCheckpoints());
     }
 
-    /** A new job reading every source from the beginning. */
+    /** A new job reading every source from the beginning, committing alerts to {@code committedAlerts}. */
     public static FraudPipeline start(PipelineConfig config, List<Alert> committedAlerts) throws IOException {
-        FraudPipeline pipeline = new FraudPipeline(config, committedAlerts);
+        return start(config, new InMemoryAlertLog(committedAlerts));
+    }
+
+    /** A new job reading every source from the beginning. */
+    public static FraudPipeline start(PipelineConfig config, AlertLog log) throws IOException {
+        FraudPipeline pipeline = new FraudPipeline(config, log);
         if (!pipeline.storage.checkpointIds().isEmpty()) {
             pipeline.close();
             throw new IllegalStateException(config.checkpointDirectory() + " already holds checkpoints of a job;"
                     + " use recover() to continue it, or an empty directory to start a new one");
         }
+        if (log.lastCommittedTransaction() >= 0) {
+            pipeline.close();
+            throw new IllegalStateException("the alert log already holds transactions of a job (up to "
+                    + log.lastCommittedTransaction() + "); use recover() to continue it, or an empty log to start a new one");
+        }
         return pipeline;
     }
 
-    /** A job restored from the latest intact checkpoint, or a new one when there is none. */
-    public static FraudPipeline recover(PipelineConfig config, List<Alert> committedAlerts) throws IOException {
-        FraudPipeline pipeline = new FraudPipeline(config, committedAlerts);
-        RecoveryResult recovery = pipeline.storage.latest();
-        if (recovery.checkpoint().isPresent()) {
-            try {
-                pipeline.restore(recovery.checkpoint().get());
-            } catch (IOException | RuntimeException e) {
-                pipeline.close();
-                throw e;
-            }
+    /**
+     * A job restored from the latest intact checkpoint, or a new one when there is none. The
+     * restored checkpoint's alert transaction is committed (again, if the crash came after its
+     * commit), and alerts the log holds from later transactions are not committed twice by the
+     * replay.
+     */
+    public static FraudPipeline recover(PipelineConfig config, AlertLog log) throws IOException {
+        FraudPipeline pipeline = new FraudPipeline(config, log);
+        try {
+            pipeline.recoverFrom(pipeline.storage.latest());
+        } catch (IOException | RuntimeException e) {
+            pipeline.close();
+            throw e;
         }
         return pipeline;
+    }
+
+    private void recoverFrom(RecoveryResult recovery) throws IOException {
+        long restoredId = -1;
+        if (recovery.checkpoint().isPresent()) {
+            CompletedCheckpoint checkpoint = recovery.checkpoint().get();
+            PausePoint.reach(PAUSE_RECOVERY_CHOSEN);
+            restore(checkpoint);
+            PausePoint.reach(PAUSE_RECOVERY_RESTORED);
+            restoredId = checkpoint.id();
+            log.commit(restoredId, restoredTransaction);
+            restoredTransaction = List.of();
+            PausePoint.reach(PAUSE_RECOVERY_RECOMMITTED);
+        }
+        sink.suppressReplayOf(log.committedAfter(restoredId));
+        // New checkpoints and transactions get ids no earlier instance used: a skipped (corrupt)
+        // checkpoint directory or a committed transaction may carry a higher id than the restored one.
+        long highest = Math.max(restoredId, log.lastCommittedTransaction());
+        for (long id : storage.checkpointIds()) {
+            highest = Math.max(highest, id);
+        }
+        highestId = Math.max(highest, 0);
+        coordinator.resumeAfter(highestId);
+        storage.deleteIncomplete();
+        deleteScratchDirectories();
     }
 
     /** Receives each transaction's latency from emission by its source to the end of its processing. */
@@ -181,7 +238,8 @@ public final class FraudPipeline implements AutoCloseable {
      */
     public void finish() {
         detector.onWatermark(Long.MAX_VALUE);
-        sink.commit();
+        highestId = Math.max(highestId, log.lastCommittedTransaction()) + 1;
+        sink.commitRemaining(highestId);
     }
 
     public long processed() {
@@ -255,21 +313,25 @@ public final class FraudPipeline implements AutoCloseable {
 
     private void takeSnapshot(long checkpointId) {
         long[] offsets = offsetsAtBarrier.remove(checkpointId);
-        Path scratch = config.checkpointDirectory().resolveSibling(config.checkpointDirectory().getFileName() + ".snapshot-" + checkpointId);
+        Path scratch = scratchDirectory(checkpointId);
         try {
             deleteIfPresent(scratch);
             Files.createDirectories(scratch);
             backend.snapshot(scratch);
-            storage.write(checkpointId, scratch, metadata(checkpointId, offsets));
+            PausePoint.reach(PAUSE_SNAPSHOT_TAKEN);
+            List<Alert> transaction = sink.preCommit(checkpointId);
+            storage.write(checkpointId, scratch, metadata(checkpointId, offsets, transaction));
             deleteIfPresent(scratch);
         } catch (IOException e) {
             coordinator.decline(0, checkpointId, e.getMessage());
+            sink.abort(checkpointId);
             throw new UncheckedIOException("checkpoint " + checkpointId + " failed", e);
         }
+        PausePoint.reach(PAUSE_BEFORE_COMMIT);
         coordinator.acknowledge(0, checkpointId);
     }
 
-    private byte[] metadata(long checkpointId, long[] offsets) throws IOException {
+    private byte[] metadata(long checkpointId, long[] offsets, List<Alert> transaction) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(METADATA_VERSION);
@@ -285,6 +347,14 @@ public final class FraudPipeline implements AutoCloseable {
             out.writeLong(watermarks.combined());
             out.writeLong(processed);
             detector.writeTimers(out);
+            out.writeInt(transaction.size());
+            for (Alert alert : transaction) {
+                out.writeUTF(alert.rule());
+                out.writeLong(alert.accountId());
+                out.writeLong(alert.transactionId());
+                out.writeLong(alert.timestamp());
+                out.writeUTF(alert.detail());
+            }
         }
         return bytes.toByteArray();
     }
@@ -293,7 +363,8 @@ public final class FraudPipeline implements AutoCloseable {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(checkpoint.metadata()))) {
             int version = in.readInt();
             if (version != METADATA_VERSION) {
-                throw new IOException("checkpoint " + checkpoint.directory() + " has metadata version " + version);
+                throw new IOException("checkpoint " + checkpoint.directory() + " has metadata version " + version
+                        + "; this engine reads version " + METADATA_VERSION + " (start the job over in an empty directory)");
             }
             long id = in.readLong();
             long seed = in.readLong();
@@ -312,8 +383,31 @@ public final class FraudPipeline implements AutoCloseable {
             processed = in.readLong();
             watermarks.restore(partitionWatermarks, combined);
             detector.readTimers(in);
+            int alerts = in.readInt();
+            List<Alert> transaction = new ArrayList<>(alerts);
+            for (int i = 0; i < alerts; i++) {
+                transaction.add(new Alert(in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readUTF()));
+            }
+            if (id != checkpoint.id()) {
+                throw new IOException("checkpoint " + checkpoint.directory() + " holds the metadata of checkpoint " + id);
+            }
             backend.restore(checkpoint.stateDirectory());
-            coordinator.resumeAfter(id);
+            restoredTransaction = transaction;
+        }
+    }
+
+    private Path scratchDirectory(long checkpointId) {
+        return config.checkpointDirectory().resolveSibling(config.checkpointDirectory().getFileName() + ".snapshot-" + checkpointId);
+    }
+
+    /** Snapshots a killed instance left behind before storing them. */
+    private void deleteScratchDirectories() throws IOException {
+        String prefix = config.checkpointDirectory().getFileName() + ".snapshot-";
+        Path parent = config.checkpointDirectory().toAbsolutePath().getParent();
+        try (var siblings = Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(prefix))) {
+            for (Path scratch : siblings) {
+                deleteIfPresent(scratch);
+            }
         }
     }
 

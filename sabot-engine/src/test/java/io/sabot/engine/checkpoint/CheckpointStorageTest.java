@@ -97,4 +97,27 @@ class CheckpointStorageTest {
         assertThat(result.checkpoint()).isEmpty();
         assertThat(result.skipped().get(0).reason()).contains("MANIFEST checksum mismatch");
     }
+
+    @Test
+    void hardLinkedSnapshotFilesAreCopiedSoADamagedFileBreaksOnlyOneCheckpoint() throws Exception {
+        // RocksDB snapshots hard-link the live database's SST files; two checkpoints of an unchanged
+        // file would share one inode, and one bad sector would break both.
+        Path live = dir.resolve("live.sst");
+        Files.writeString(live, "immutable table ".repeat(50));
+        CheckpointStorage storage = new CheckpointStorage(dir.resolve("chk"), 3);
+        for (long id = 1; id <= 2; id++) {
+            Path linked = dir.resolve("linked-" + id);
+            Files.createDirectories(linked);
+            Files.createLink(linked.resolve("table.sst"), live);
+            storage.write(id, linked, new byte[] {(byte) id});
+        }
+        Path second = dir.resolve("chk/chk-2/state/table.sst");
+        byte[] bytes = Files.readAllBytes(second);
+        bytes[5] ^= 0x01;
+        Files.write(second, bytes); // rewrites the file's bytes in place, like a damaged sector would
+        RecoveryResult result = storage.latest();
+        assertThat(result.checkpoint().orElseThrow().id()).isEqualTo(1);
+        assertThat(result.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("checksum mismatch"));
+        assertThat(Files.readString(live)).as("the live file is untouched").isEqualTo("immutable table ".repeat(50));
+    }
 }

@@ -61,7 +61,7 @@ class FraudPipelineRecoveryTest {
     }
 
     private List<Alert> crashedAt(Supplier<StateBackend> backends, long... crashPoints) throws IOException {
-        List<Alert> alerts = new ArrayList<>();
+        InMemoryAlertLog alerts = new InMemoryAlertLog();
         String name = "crash-" + crashPoints[0];
         for (long crashAfter : crashPoints) {
             FraudPipeline job = FraudPipeline.recover(config(backends, name), alerts).boundedTo(PER_PARTITION);
@@ -71,7 +71,7 @@ class FraudPipelineRecoveryTest {
         try (FraudPipeline job = FraudPipeline.recover(config(backends, name), alerts)) {
             job.boundedTo(PER_PARTITION).runToEnd();
         }
-        return sorted(alerts);
+        return sorted(alerts.alerts());
     }
 
     @Test
@@ -94,8 +94,8 @@ class FraudPipelineRecoveryTest {
     }
 
     @Test
-    void corruptLatestCheckpointFallsBackToThePreviousOne() throws IOException {
-        List<Alert> alerts = new ArrayList<>();
+    void corruptLatestCheckpointFallsBackToThePreviousOneAndStillCommitsEachAlertOnce() throws IOException {
+        InMemoryAlertLog alerts = new InMemoryAlertLog();
         PipelineConfig config = config(memory(), "corrupt");
         try (FraudPipeline job = FraudPipeline.start(config, alerts).boundedTo(PER_PARTITION)) {
             job.run(12_000);
@@ -106,12 +106,70 @@ class FraudPipelineRecoveryTest {
                     java.util.Comparator.comparingLong(d -> Long.parseLong(d.getFileName().toString().substring(4)))).orElseThrow();
         }
         Files.writeString(latest.resolve("_metadata"), "torn write");
-        // Alerts of the corrupt checkpoint were committed, so replaying from an older one would
-        // duplicate them; the sink's list is rebuilt from the older checkpoint's point of view here.
-        List<Alert> replayed = new ArrayList<>();
-        try (FraudPipeline job = FraudPipeline.recover(config, replayed)) {
+        // The corrupt checkpoint's alerts were committed already; the replay from the older one
+        // produces them again and the sink must not commit them twice.
+        try (FraudPipeline job = FraudPipeline.recover(config, alerts).boundedTo(PER_PARTITION)) {
             assertThat(job.processed()).isLessThan(12_000).isPositive();
+            job.runToEnd(); // new checkpoints must not collide with the corrupt one's id
         }
+        assertThat(sorted(alerts.alerts())).isEqualTo(uninterrupted(memory()));
+    }
+
+    @Test
+    void aFinishedJobRecoveredAgainCommitsNothingTwice() throws IOException {
+        InMemoryAlertLog alerts = new InMemoryAlertLog();
+        PipelineConfig config = config(memory(), "finished");
+        try (FraudPipeline job = FraudPipeline.start(config, alerts).boundedTo(PER_PARTITION)) {
+            job.runToEnd();
+        }
+        try (FraudPipeline job = FraudPipeline.recover(config, alerts).boundedTo(PER_PARTITION)) {
+            job.runToEnd();
+        }
+        assertThat(sorted(alerts.alerts())).isEqualTo(uninterrupted(memory()));
+    }
+
+    @Test
+    void aCrashBetweenTheDurableCheckpointAndTheCommitLosesNoAlert() throws IOException {
+        // The job dies after checkpoint N is on disk but before transaction N reached the log:
+        // modelled by a log that drops the commits after a given transaction.
+        InMemoryAlertLog durable = new InMemoryAlertLog();
+        AlertLog dying = new AlertLog() {
+            @Override
+            public long lastCommittedTransaction() {
+                return durable.lastCommittedTransaction();
+            }
+
+            @Override
+            public void commit(long transactionId, List<Alert> committed) {
+                if (transactionId <= 3) {
+                    durable.commit(transactionId, committed);
+                }
+            }
+
+            @Override
+            public List<Alert> committedAfter(long transactionId) {
+                return durable.committedAfter(transactionId);
+            }
+        };
+        PipelineConfig config = config(memory(), "uncommitted");
+        try (FraudPipeline job = FraudPipeline.start(config, dying).boundedTo(PER_PARTITION)) {
+            job.run(4 * 2_500 + 100);
+            assertThat(job.completedCheckpoints()).isEqualTo(4);
+        }
+        assertThat(durable.lastCommittedTransaction()).isEqualTo(3);
+        try (FraudPipeline job = FraudPipeline.recover(config, durable).boundedTo(PER_PARTITION)) {
+            assertThat(durable.lastCommittedTransaction()).as("recovery commits checkpoint 4's transaction").isEqualTo(4);
+            job.runToEnd();
+        }
+        assertThat(sorted(durable.alerts())).isEqualTo(uninterrupted(memory()));
+    }
+
+    @Test
+    void startingWithAnAlertLogThatHoldsAnotherJobIsRefused() throws IOException {
+        InMemoryAlertLog alerts = new InMemoryAlertLog();
+        alerts.commit(1, List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FraudPipeline.start(config(memory(), "fresh"), alerts))
+                .hasMessageContaining("alert log already holds transactions");
     }
 
     @Test

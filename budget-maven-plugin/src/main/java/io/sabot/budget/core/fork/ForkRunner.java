@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,14 +26,16 @@ public final class ForkRunner {
     static final int TAIL_LINES = 30;
     private static final Pattern PROGRESS = Pattern.compile("# Run progress: ([0-9.]+% complete), ETA (\\S+)");
     private static final String NO_MATCH = "No matching benchmarks";
+    private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
+    // One measurement at a time per build JVM: parallel modules (-T) would otherwise measure each
+    // other's load, and JMH refuses a second concurrent run on the same machine anyway.
+    private static final ReentrantLock MEASUREMENT = new ReentrantLock(true);
 
     /**
-     * @return the results file, which exists and is not empty
+     * @return the finished run, whose results file exists and is not empty (its content is the caller's to check)
      * @throws ForkException when the fork cannot start, fails, times out or writes no results
      */
-    public Path run(ForkSettings settings, ForkListener listener) throws ForkException, IOException {
-        // One measurement at a time per build JVM: parallel modules (-T) would otherwise measure each
-        // other's load, and JMH refuses a second concurrent run on the same machine anyway.
+    public ForkRun run(ForkSettings settings, ForkListener listener) throws ForkException, IOException {
         if (!MEASUREMENT.tryLock()) {
             listener.note("Waiting for another module's benchmarks to finish (measurements never overlap)");
             MEASUREMENT.lock();
@@ -44,9 +47,7 @@ public final class ForkRunner {
         }
     }
 
-    private static final java.util.concurrent.locks.ReentrantLock MEASUREMENT = new java.util.concurrent.locks.ReentrantLock(true);
-
-    private Path runExclusively(ForkSettings settings, ForkListener listener) throws ForkException, IOException {
+    private ForkRun runExclusively(ForkSettings settings, ForkListener listener) throws ForkException, IOException {
         Files.createDirectories(settings.outputDirectory());
         Files.deleteIfExists(settings.resultsFile());
         Files.writeString(settings.argFile(), JmhCommandLine.argFileContent(settings.classpath()), StandardCharsets.UTF_8);
@@ -90,21 +91,37 @@ public final class ForkRunner {
             throw pump.error();
         }
         int exit = process.exitValue();
-        if (pump.sawNoMatch()) {
+        // Only JMH's own refusal counts: a benchmark may print the same words and still exit 0.
+        if (exit != 0 && pump.sawNoMatch()) {
             throw new ForkException("JMH found no benchmark matching the includes/excludes "
                     + settings.includes() + " / " + settings.excludes() + ". Check <includes> (-Dbudget.includes)",
                     shown, exit, pump.tail(), settings.logFile());
         }
         if (exit != 0) {
-            throw new ForkException("The JMH fork failed with exit code " + exit
-                    + " (a benchmark threw, the JVM could not start, or JMH rejected its options)",
+            throw new ForkException("The JMH fork failed with exit code " + exit + failureCause(exit, pump),
                     shown, exit, pump.tail(), settings.logFile());
         }
         if (!Files.isRegularFile(settings.resultsFile()) || Files.size(settings.resultsFile()) == 0) {
-            throw new ForkException("The JMH fork exited normally but wrote no results to " + settings.resultsFile(),
+            throw new ForkException("The JMH fork exited normally but wrote no results to " + settings.resultsFile()
+                    + ". Something in the benchmark JVM ended JMH early or removed the file; see the log",
                     shown, exit, pump.tail(), settings.logFile());
         }
-        return settings.resultsFile();
+        return new ForkRun(settings.resultsFile(), shown, exit, pump.tail(), settings.logFile());
+    }
+
+    /** The most likely cause of a non-zero exit, named so people know what to change. */
+    private static String failureCause(int exit, OutputPump pump) {
+        if (pump.sawOutOfMemory()) {
+            return ": the benchmark JVM ran out of memory (" + OUT_OF_MEMORY + "). Give the benchmark JVMs more heap"
+                    + " with <jvmArgs> (-Dbudget.jvmArgs=-Xmx2g) or jmh.jvm-args in the budget file, or make the"
+                    + " benchmark keep less";
+        }
+        if (exit > 128 && exit < 160) {
+            return ": the JVM was killed by signal " + (exit - 128) + (exit - 128 == 9
+                    ? " (SIGKILL; often the operating system's out-of-memory killer, see dmesg)" : "")
+                    + "; a JVM crash leaves an hs_err_pid*.log file in the working directory";
+        }
+        return " (a benchmark threw, the JVM could not start, or JMH rejected its options)";
     }
 
     /** Kills the fork and every process it started (JMH's benchmark forks), children first. */
@@ -135,6 +152,7 @@ public final class ForkRunner {
         private final ForkListener listener;
         private final Deque<String> tail = new ArrayDeque<>();
         private volatile boolean noMatch;
+        private volatile boolean outOfMemory;
         private volatile IOException error;
 
         OutputPump(Process process, Path log, ForkListener listener) {
@@ -164,12 +182,16 @@ public final class ForkRunner {
         }
 
         private void notify(String line) {
+            if (line.contains(OUT_OF_MEMORY)) {
+                outOfMemory = true;
+            }
+            if (line.contains(NO_MATCH)) {
+                noMatch = true;
+            }
             try {
                 listener.line(line);
                 if (line.startsWith("# Benchmark: ")) {
                     listener.benchmarkStarted(line.substring("# Benchmark: ".length()).trim());
-                } else if (line.contains(NO_MATCH)) {
-                    noMatch = true;
                 } else {
                     Matcher m = PROGRESS.matcher(line);
                     if (m.find()) {
@@ -194,6 +216,10 @@ public final class ForkRunner {
 
         boolean sawNoMatch() {
             return noMatch;
+        }
+
+        boolean sawOutOfMemory() {
+            return outOfMemory;
         }
 
         ForkException error() {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Runs JMH in a separate JVM and waits for it. Output goes to {@code fork.log} line by line (and to
  * the listener for progress); a fork that outlives its timeout is killed with its whole process
- * tree, since JMH starts a further JVM per benchmark fork.
+ * tree, since JMH starts a further JVM per benchmark fork. Runs never overlap: not within one build
+ * (a JVM-wide lock), and not with another build's JMH on the machine (JMH's lock file, waited for).
  */
 public final class ForkRunner {
 
@@ -27,9 +29,24 @@ public final class ForkRunner {
     private static final Pattern PROGRESS = Pattern.compile("# Run progress: ([0-9.]+% complete), ETA (\\S+)");
     private static final String NO_MATCH = "No matching benchmarks";
     private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
+    /** What JMH prints when another JMH run on the machine holds its lock file. */
+    private static final String JMH_LOCKED = "Unable to acquire the JMH lock";
+    static final Path JMH_LOCK_FILE = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+    static final Duration DEFAULT_LOCK_RETRY = Duration.ofSeconds(2);
     // One measurement at a time per build JVM: parallel modules (-T) would otherwise measure each
     // other's load, and JMH refuses a second concurrent run on the same machine anyway.
     private static final ReentrantLock MEASUREMENT = new ReentrantLock(true);
+
+    private final Duration lockRetry;
+
+    public ForkRunner() {
+        this(DEFAULT_LOCK_RETRY);
+    }
+
+    /** @param lockRetry how long to wait before trying again when another JMH run holds JMH's lock */
+    ForkRunner(Duration lockRetry) {
+        this.lockRetry = lockRetry;
+    }
 
     /**
      * @return the finished run, whose results file exists and is not empty (its content is the caller's to check)
@@ -49,22 +66,73 @@ public final class ForkRunner {
 
     private ForkRun runExclusively(ForkSettings settings, ForkListener listener) throws ForkException, IOException {
         Files.createDirectories(settings.outputDirectory());
-        Files.deleteIfExists(settings.resultsFile());
         Files.writeString(settings.argFile(), JmhCommandLine.argFileContent(settings.classpath()), StandardCharsets.UTF_8);
         List<String> command = JmhCommandLine.build(settings);
         String shown = JmhCommandLine.display(command);
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        boolean waitedForLock = false;
+        while (true) {
+            Files.deleteIfExists(settings.resultsFile());
+            Attempt attempt = attempt(settings, command, shown, deadline, listener);
+            OutputPump pump = attempt.pump();
+            int exit = attempt.exit();
+            if (exit != 0 && pump.sawJmhLock()) {
+                // Another build on this machine is measuring; running beside it would spoil both runs.
+                if (deadline - System.nanoTime() > lockRetry.toNanos()) {
+                    if (!waitedForLock) {
+                        listener.note("Another JMH run on this machine holds JMH's lock file; waiting for it to finish"
+                                + " (measurements never overlap; the wait counts against <timeout>)");
+                        waitedForLock = true;
+                    }
+                    try {
+                        Thread.sleep(lockRetry.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new ForkException("Interrupted while waiting for another JMH run on this machine to finish",
+                                shown, exit, pump.tail(), settings.logFile());
+                    }
+                    continue;
+                }
+                throw new ForkException("Another JMH run on this machine held JMH's lock file (" + JMH_LOCK_FILE
+                        + ") for the whole timeout of " + settings.timeout().toSeconds() + " s. Wait for it to finish,"
+                        + " or raise <timeout> (-Dbudget.timeout)", shown, exit, pump.tail(), settings.logFile());
+            }
+            // Only JMH's own refusal counts: a benchmark may print the same words and still exit 0.
+            if (exit != 0 && pump.sawNoMatch()) {
+                throw new ForkException("JMH found no benchmark matching the includes/excludes "
+                        + settings.includes() + " / " + settings.excludes() + ". Check <includes> (-Dbudget.includes)",
+                        shown, exit, pump.tail(), settings.logFile());
+            }
+            if (exit != 0) {
+                throw new ForkException("The JMH fork failed with exit code " + exit + failureCause(exit, pump),
+                        shown, exit, pump.tail(), settings.logFile());
+            }
+            if (!Files.isRegularFile(settings.resultsFile()) || Files.size(settings.resultsFile()) == 0) {
+                throw new ForkException("The JMH fork exited normally but wrote no results to " + settings.resultsFile()
+                        + ". Something in the benchmark JVM ended JMH early or removed the file; see the log",
+                        shown, exit, pump.tail(), settings.logFile());
+            }
+            return new ForkRun(settings.resultsFile(), shown, exit, pump.tail(), settings.logFile());
+        }
+    }
 
+    private record Attempt(int exit, OutputPump pump) {
+    }
+
+    /** Starts JMH once and waits for it until the deadline; a fork still running then is killed with its tree. */
+    private Attempt attempt(ForkSettings settings, List<String> command, String shown, long deadline,
+                            ForkListener listener) throws ForkException {
         Process process;
         try {
             process = new ProcessBuilder(command)
                     .directory(settings.workingDirectory().toFile())
                     .redirectErrorStream(true)
                     .start();
+            process.getOutputStream().close();
         } catch (IOException e) {
             throw new ForkException("Cannot start the JMH fork: " + e.getMessage()
                     + ". Check <jvm> (-Dbudget.jvm) points at a java executable", shown, -1, List.of(), settings.logFile());
         }
-        process.getOutputStream().close();
         OutputPump pump = new OutputPump(process, settings.logFile(), listener);
         Thread pumpThread = new Thread(pump, "budget-fork-output");
         pumpThread.setDaemon(true);
@@ -72,7 +140,7 @@ public final class ForkRunner {
 
         boolean finished;
         try {
-            finished = process.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            finished = process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             killTree(process);
             Thread.currentThread().interrupt();
@@ -90,23 +158,7 @@ public final class ForkRunner {
         if (pump.error() != null) {
             throw pump.error();
         }
-        int exit = process.exitValue();
-        // Only JMH's own refusal counts: a benchmark may print the same words and still exit 0.
-        if (exit != 0 && pump.sawNoMatch()) {
-            throw new ForkException("JMH found no benchmark matching the includes/excludes "
-                    + settings.includes() + " / " + settings.excludes() + ". Check <includes> (-Dbudget.includes)",
-                    shown, exit, pump.tail(), settings.logFile());
-        }
-        if (exit != 0) {
-            throw new ForkException("The JMH fork failed with exit code " + exit + failureCause(exit, pump),
-                    shown, exit, pump.tail(), settings.logFile());
-        }
-        if (!Files.isRegularFile(settings.resultsFile()) || Files.size(settings.resultsFile()) == 0) {
-            throw new ForkException("The JMH fork exited normally but wrote no results to " + settings.resultsFile()
-                    + ". Something in the benchmark JVM ended JMH early or removed the file; see the log",
-                    shown, exit, pump.tail(), settings.logFile());
-        }
-        return new ForkRun(settings.resultsFile(), shown, exit, pump.tail(), settings.logFile());
+        return new Attempt(process.exitValue(), pump);
     }
 
     /** The most likely cause of a non-zero exit, named so people know what to change. */
@@ -153,6 +205,7 @@ public final class ForkRunner {
         private final Deque<String> tail = new ArrayDeque<>();
         private volatile boolean noMatch;
         private volatile boolean outOfMemory;
+        private volatile boolean jmhLocked;
         private volatile IOException error;
 
         OutputPump(Process process, Path log, ForkListener listener) {
@@ -188,6 +241,9 @@ public final class ForkRunner {
             if (line.contains(NO_MATCH)) {
                 noMatch = true;
             }
+            if (line.contains(JMH_LOCKED)) {
+                jmhLocked = true;
+            }
             try {
                 listener.line(line);
                 if (line.startsWith("# Benchmark: ")) {
@@ -216,6 +272,10 @@ public final class ForkRunner {
 
         boolean sawNoMatch() {
             return noMatch;
+        }
+
+        boolean sawJmhLock() {
+            return jmhLocked;
         }
 
         boolean sawOutOfMemory() {

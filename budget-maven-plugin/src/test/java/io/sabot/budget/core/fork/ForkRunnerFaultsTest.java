@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,6 +145,42 @@ class ForkRunnerFaultsTest {
                 """);
         assertThat(e.getMessage()).startsWith("JMH found no benchmark matching the includes/excludes [it.Some] / []")
                 .contains("-Dbudget.includes", "Exit code: 1");
+    }
+
+    private static final String JMH_LOCKED = "echo 'ERROR: org.openjdk.jmh.runner.RunnerException: ERROR: Another JMH instance"
+            + " might be running. Unable to acquire the JMH lock (/tmp/jmh.lock), exiting.'; exit 1";
+
+    @Test
+    void anotherJmhRunOnTheMachineIsWaitedFor() throws Exception {
+        Path attempts = dir.resolve("attempts");
+        Path java = FakeJava.script(dir, """
+                echo x >> "%s"
+                if [ "$(wc -l < "%s")" -lt 3 ]; then %s; fi
+                echo '[]' > "$RFF"
+                """.formatted(attempts, attempts, JMH_LOCKED));
+        List<String> notes = new ArrayList<>();
+        ForkListener listener = new ForkListener() {
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        ForkRun run = new ForkRunner(Duration.ofMillis(50)).run(FakeJava.settings(java, dir, GENEROUS), listener);
+        assertThat(run.exitCode()).isZero();
+        assertThat(Files.readAllLines(attempts)).hasSize(3);
+        assertThat(notes).singleElement().asString().startsWith("Another JMH run on this machine holds JMH's lock file");
+    }
+
+    @Test
+    void anotherJmhRunHoldingTheLockForTheWholeTimeoutIsNamed() throws Exception {
+        Path java = FakeJava.script(dir, JMH_LOCKED);
+        ForkSettings settings = FakeJava.settings(java, dir, Duration.ofSeconds(1));
+        assertThatThrownBy(() -> new ForkRunner(Duration.ofMillis(50)).run(settings, ForkListener.NONE))
+                .isInstanceOf(ForkException.class)
+                .hasMessageStartingWith("Another JMH run on this machine held JMH's lock file (")
+                .hasMessageContaining("for the whole timeout of 1 s")
+                .hasMessageContaining("Exit code: 1")
+                .hasMessageContaining("Unable to acquire the JMH lock");
     }
 
     @Test

@@ -1,4 +1,5 @@
 import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Using the MultiThreadedBuilder')

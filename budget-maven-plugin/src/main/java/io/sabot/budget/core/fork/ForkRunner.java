@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
@@ -176,17 +178,28 @@ public final class ForkRunner {
         return " (a benchmark threw, the JVM could not start, or JMH rejected its options)";
     }
 
-    /** Kills the fork and every process it started (JMH's benchmark forks), children first. */
+    /**
+     * Kills the fork and every process it started (JMH's benchmark JVMs and whatever a benchmark
+     * started), children first and in rounds, since a dying child may just have started another.
+     * Every process seen is remembered: once its parent is dead an orphan is no longer a descendant.
+     */
     static void killTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        Set<ProcessHandle> seen = new LinkedHashSet<>();
+        for (int round = 0; round < 5; round++) {
+            List<ProcessHandle> tree = process.descendants().toList();
+            if (!seen.addAll(tree)) {
+                break;
+            }
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // Descendants started between the first sweep and the parent's death are orphaned, not gone.
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.descendants().forEach(seen::add);
+        seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void join(Thread thread) {

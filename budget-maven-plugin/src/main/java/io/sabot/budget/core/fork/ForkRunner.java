@@ -78,7 +78,7 @@ public final class ForkRunner {
             Attempt attempt = attempt(settings, command, shown, deadline, listener);
             OutputPump pump = attempt.pump();
             int exit = attempt.exit();
-            if (exit != 0 && pump.sawJmhLock()) {
+            if (exit != 0 && pump.sawJmhLockRefusal()) {
                 // Another build on this machine is measuring; running beside it would spoil both runs.
                 if (deadline - System.nanoTime() > lockRetry.toNanos()) {
                     if (!waitedForLock) {
@@ -99,26 +99,32 @@ public final class ForkRunner {
                         + ") for the whole timeout of " + settings.timeout().toSeconds() + " s. Wait for it to finish,"
                         + " or raise <timeout> (-Dbudget.timeout)", shown, exit, pump.tail(), settings.logFile());
             }
-            // Only JMH's own refusal counts: a benchmark may print the same words and still exit 0.
-            if (exit != 0 && pump.sawNoMatch()) {
-                throw new ForkException("JMH found no benchmark matching the includes/excludes "
-                        + settings.includes() + " / " + settings.excludes() + ". Check <includes> (-Dbudget.includes)",
-                        shown, exit, pump.tail(), settings.logFile());
-            }
-            if (exit != 0) {
-                throw new ForkException("The JMH fork failed with exit code " + exit + failureCause(exit, pump),
-                        shown, exit, pump.tail(), settings.logFile());
-            }
-            if (!Files.isRegularFile(settings.resultsFile()) || Files.size(settings.resultsFile()) == 0) {
-                throw new ForkException("The JMH fork exited normally but wrote no results to " + settings.resultsFile()
-                        + ". Something in the benchmark JVM ended JMH early or removed the file; see the log",
-                        shown, exit, pump.tail(), settings.logFile());
-            }
+            failIfUnsuccessful(settings, shown, exit, pump);
             return new ForkRun(settings.resultsFile(), shown, exit, pump.tail(), settings.logFile());
         }
     }
 
     private record Attempt(int exit, OutputPump pump) {
+    }
+
+    /** Names the failure of a finished attempt, if it failed. */
+    private static void failIfUnsuccessful(ForkSettings settings, String shown, int exit, OutputPump pump)
+            throws ForkException, IOException {
+        // Only JMH's own refusal counts: a benchmark may print the same words and still exit 0.
+        if (exit != 0 && pump.sawNoMatch()) {
+            throw new ForkException("JMH found no benchmark matching the includes/excludes "
+                    + settings.includes() + " / " + settings.excludes() + ". Check <includes> (-Dbudget.includes)",
+                    shown, exit, pump.tail(), settings.logFile());
+        }
+        if (exit != 0) {
+            throw new ForkException("The JMH fork failed with exit code " + exit + failureCause(exit, pump),
+                    shown, exit, pump.tail(), settings.logFile());
+        }
+        if (!Files.isRegularFile(settings.resultsFile()) || Files.size(settings.resultsFile()) == 0) {
+            throw new ForkException("The JMH fork exited normally but wrote no results to " + settings.resultsFile()
+                    + ". Something in the benchmark JVM ended JMH early or removed the file; see the log",
+                    shown, exit, pump.tail(), settings.logFile());
+        }
     }
 
     /** Starts JMH once and waits for it until the deadline; a fork still running then is killed with its tree. */
@@ -219,6 +225,7 @@ public final class ForkRunner {
         private volatile boolean noMatch;
         private volatile boolean outOfMemory;
         private volatile boolean jmhLocked;
+        private volatile boolean jmhStarted;
         private volatile IOException error;
 
         OutputPump(Process process, Path log, ForkListener listener) {
@@ -254,7 +261,10 @@ public final class ForkRunner {
             if (line.contains(NO_MATCH)) {
                 noMatch = true;
             }
-            if (line.contains(JMH_LOCKED)) {
+            if (line.startsWith("# JMH version") || line.startsWith("# Benchmark: ")) {
+                jmhStarted = true;
+            }
+            if (line.contains(JMH_LOCKED) && !jmhStarted) {
                 jmhLocked = true;
             }
             try {
@@ -287,7 +297,8 @@ public final class ForkRunner {
             return noMatch;
         }
 
-        boolean sawJmhLock() {
+        /** JMH refused to start because of its lock file (it says so before it starts anything). */
+        boolean sawJmhLockRefusal() {
             return jmhLocked;
         }
 

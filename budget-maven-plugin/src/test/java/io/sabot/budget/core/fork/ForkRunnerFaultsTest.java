@@ -184,6 +184,18 @@ class ForkRunnerFaultsTest {
     }
 
     @Test
+    void lockWordsPrintedByABenchmarkAreNotMistakenForJmhsLock() throws Exception {
+        Path attempts = dir.resolve("attempts");
+        ForkException e = fail("""
+                echo x >> "%s"
+                echo '# JMH version: 1.37'
+                %s
+                """.formatted(attempts, JMH_LOCKED));
+        assertThat(e.getMessage()).startsWith("The JMH fork failed with exit code 1 (");
+        assertThat(Files.readAllLines(attempts)).hasSize(1);
+    }
+
+    @Test
     void aJavaThatCannotStartIsNamed() {
         ForkSettings settings = FakeJava.settings(dir.resolve("no-such-java"), dir, GENEROUS);
         assertThatThrownBy(() -> new ForkRunner().run(settings, ForkListener.NONE))

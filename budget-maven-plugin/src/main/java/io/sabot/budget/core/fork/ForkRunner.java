@@ -75,7 +75,7 @@ public final class ForkRunner {
         boolean waitedForLock = false;
         while (true) {
             Files.deleteIfExists(settings.resultsFile());
-            Attempt attempt = attempt(settings, command, shown, deadline, listener);
+            Attempt attempt = attempt(settings, command, shown, deadline, listener, waitedForLock);
             OutputPump pump = attempt.pump();
             int exit = attempt.exit();
             if (exit != 0 && pump.sawJmhLockRefusal()) {
@@ -129,7 +129,7 @@ public final class ForkRunner {
 
     /** Starts JMH once and waits for it until the deadline; a fork still running then is killed with its tree. */
     private Attempt attempt(ForkSettings settings, List<String> command, String shown, long deadline,
-                            ForkListener listener) throws ForkException {
+                            ForkListener listener, boolean waitedForLock) throws ForkException {
         Process process;
         try {
             process = new ProcessBuilder(command)
@@ -158,9 +158,12 @@ public final class ForkRunner {
         if (!finished) {
             killTree(process);
             join(pumpThread);
+            String lock = waitedForLock || pump.sawJmhLockRefusal()
+                    ? "; part of that time went to waiting for another JMH run on this machine, which held JMH's lock file ("
+                    + JMH_LOCK_FILE + ")" : "";
             throw new ForkException("The JMH fork did not finish within the timeout of " + settings.timeout().toSeconds()
-                    + " s and was killed with all its child processes. Raise <timeout> (-Dbudget.timeout) or run fewer"
-                    + " benchmarks (-Dbudget.includes=...)", shown, -1, pump.tail(), settings.logFile());
+                    + " s and was killed with all its child processes" + lock + ". Raise <timeout> (-Dbudget.timeout)"
+                    + " or run fewer benchmarks (-Dbudget.includes=...)", shown, -1, pump.tail(), settings.logFile());
         }
         join(pumpThread);
         if (pump.error() != null) {

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * kill -9 during budget:baseline: a child JVM rewrites a large baseline over and over and is killed
  * after a random delay; the file on disk must then be, byte for byte, one of the two complete
- * baselines, and abandoned temp files must not pile up. {@code -Preliability} runs 120 trials
- * ({@code -Dbudget.reliability.killTrials=N} any other number); the default build runs 5.
+ * baselines, and abandoned temp files must not pile up. The default build runs 5 trials,
+ * {@code -Preliability} 120, {@code -Dreliability.killTrials=N} any number; the seed is printed and
+ * {@code -Dbudget.reliability.seed=S} replays a run.
  */
 class BaselineKillTest {
 

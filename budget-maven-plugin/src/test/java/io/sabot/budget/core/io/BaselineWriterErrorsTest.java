@@ -77,7 +77,9 @@ class BaselineWriterErrorsTest {
     @Test
     void tempFilesOfDeadWritersAreRemovedAndThoseOfLiveWritersKept() throws Exception {
         Path perf = Files.createDirectories(dir.resolve("perf"));
-        Process dead = new ProcessBuilder("java", "-version").redirectErrorStream(true).start();
+        // A pid that belonged to a writer which has exited.
+        Process dead = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).start();
         dead.getInputStream().readAllBytes();
         dead.waitFor();
         Path abandoned = perf.resolve(BaselineWriter.tempPrefix("baseline.json", dead.pid()) + "123" + BaselineWriter.TEMP_SUFFIX);

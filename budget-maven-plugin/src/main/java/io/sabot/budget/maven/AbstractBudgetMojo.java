@@ -4,6 +4,7 @@ import io.sabot.budget.core.check.Statistics;
 import io.sabot.budget.core.gate.GateOutcome;
 import io.sabot.budget.core.gate.GateSettings;
 import io.sabot.budget.core.gate.StandardReporter;
+import io.sabot.budget.core.report.PlainText;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -90,7 +91,7 @@ abstract class AbstractBudgetMojo extends AbstractMojo {
         }
         if (!failOnViolation && !outcome.evaluation().violations().isEmpty()) {
             getLog().warn("Budget violations ignored because failOnViolation=false:");
-            outcome.evaluation().violations().forEach(v -> getLog().warn("  " + v.id() + " " + v.message()));
+            outcome.evaluation().violations().forEach(v -> getLog().warn("  " + PlainText.printable(v.id() + " " + v.message())));
         }
     }
 }

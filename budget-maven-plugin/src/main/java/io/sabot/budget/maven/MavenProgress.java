@@ -1,6 +1,7 @@
 package io.sabot.budget.maven;
 
 import io.sabot.budget.core.fork.ForkListener;
+import io.sabot.budget.core.report.PlainText;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -23,7 +24,8 @@ final class MavenProgress implements ForkListener {
 
     @Override
     public void progress(String percentComplete, String eta) {
-        log.info("[budget] " + percentComplete + ", ETA " + eta + ": " + benchmark);
+        // Parsed from the fork's output, which a benchmark can also write to: show it as plain text.
+        log.info(PlainText.printable("[budget] " + percentComplete + ", ETA " + eta + ": " + benchmark));
     }
 
     @Override

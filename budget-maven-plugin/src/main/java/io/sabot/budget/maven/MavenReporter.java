@@ -1,5 +1,7 @@
 package io.sabot.budget.maven;
 
+import static io.sabot.budget.core.report.PlainText.printable;
+
 import io.sabot.budget.core.gate.GateOutcome;
 import io.sabot.budget.core.gate.GateSettings;
 import io.sabot.budget.core.gate.StandardReporter;
@@ -22,9 +24,10 @@ final class MavenReporter {
     }
 
     static void logNotes(Log log, GateOutcome outcome) {
-        outcome.evaluation().notes().forEach(n -> log.info("[budget] " + n));
-        outcome.evaluation().warnings().forEach(w -> log.warn(w.id() + " " + w.benchmark().label() + ": " + w.message()));
-        outcome.evaluation().inconclusive().forEach(i -> log.warn("INCONCLUSIVE " + i.id() + " " + i.benchmark().label()
-                + ": " + i.message()));
+        outcome.evaluation().notes().forEach(n -> log.info("[budget] " + printable(n)));
+        outcome.evaluation().warnings().forEach(w -> log.warn(printable(w.id() + " " + w.benchmark().label() + ": "
+                + w.message())));
+        outcome.evaluation().inconclusive().forEach(i -> log.warn(printable("INCONCLUSIVE " + i.id() + " "
+                + i.benchmark().label() + ": " + i.message())));
     }
 }

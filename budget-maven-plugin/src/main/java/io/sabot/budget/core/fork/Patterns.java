@@ -24,13 +24,24 @@ public final class Patterns {
             return regex;
         }
         StringBuilder re = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
         for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(c)));
+            if (c == '*' || c == '?') {
+                flushLiteral(re, literal);
+                re.append(c == '*' ? ".*" : ".");
+            } else {
+                literal.append(c);
             }
         }
+        flushLiteral(re, literal);
         return re.toString();
+    }
+
+    /** Quotes a run of literal characters as one block, so the regex stays readable in messages. */
+    private static void flushLiteral(StringBuilder re, StringBuilder literal) {
+        if (literal.length() > 0) {
+            re.append(Pattern.quote(literal.toString()));
+            literal.setLength(0);
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.sabot.budget.core.check.Statistics;
 import io.sabot.budget.core.fork.BenchmarkListScanner;
 import io.sabot.budget.core.fork.ForkException;
 import io.sabot.budget.core.fork.ForkListener;
+import io.sabot.budget.core.fork.ForkRun;
 import io.sabot.budget.core.fork.ForkRunner;
 import io.sabot.budget.core.fork.ForkSettings;
 import io.sabot.budget.core.fork.Patterns;
@@ -119,18 +120,27 @@ public final class BudgetGate {
     }
 
     private RunResults runFork(ForkSettings fork, ForkListener listener) throws GateException {
-        Path resultsFile;
+        ForkRun run;
         try {
-            resultsFile = forkRunner.run(fork, listener);
+            run = forkRunner.run(fork, listener);
         } catch (ForkException e) {
             throw new GateException(e.getMessage(), e);
         } catch (IOException e) {
             throw new GateException("Cannot prepare the JMH fork in " + fork.outputDirectory() + ": " + e.getMessage(), e);
         }
-        RunResults results = readResults(resultsFile, "the JMH results of this run");
+        RunResults results;
+        try {
+            results = ResultFiles.read(run.resultsFile());
+        } catch (ResultFileException e) {
+            // JMH writes the file at the very end, so an incomplete one means the run did not finish normally.
+            ForkException failure = run.failure("The JMH fork exited with code " + run.exitCode()
+                    + " but its results are unusable: " + e.getMessage());
+            throw new GateException(failure.getMessage(), failure);
+        }
         if (results.results().isEmpty()) {
-            throw new GateException("The JMH fork ran but reported no benchmark results (" + resultsFile + ")."
-                    + " Check <includes>/<excludes> and the fork log " + fork.logFile());
+            ForkException failure = run.failure("The JMH fork ran but reported no benchmark results ("
+                    + run.resultsFile() + "). Check <includes>/<excludes> (-Dbudget.includes/-Dbudget.excludes)");
+            throw new GateException(failure.getMessage(), failure);
         }
         return results;
     }

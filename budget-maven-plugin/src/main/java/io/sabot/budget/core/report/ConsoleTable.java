@@ -18,7 +18,8 @@ public final class ConsoleTable {
         List<List<String>> rows = new ArrayList<>();
         rows.add(TableRows.HEADER);
         for (List<String> row : TableRows.rows(context.evaluation().results())) {
-            List<String> cells = new ArrayList<>(row);
+            List<String> cells = new ArrayList<>();
+            row.forEach(cell -> cells.add(PlainText.printable(cell)));
             cells.set(1, truncate(cells.get(1), MAX_BENCHMARK_WIDTH));
             rows.add(cells);
         }
@@ -35,7 +36,7 @@ public final class ConsoleTable {
                 lines.add(separator(widths));
             }
         }
-        lines.add(context.summaryLine());
+        lines.add(PlainText.printable(context.summaryLine()));
         return lines;
     }
 

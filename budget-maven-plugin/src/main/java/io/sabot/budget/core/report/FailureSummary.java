@@ -17,10 +17,11 @@ public final class FailureSummary {
         text.append(failures.size()).append(" performance budget check")
                 .append(failures.size() == 1 ? "" : "s").append(" failed:");
         for (CheckResult r : failures) {
-            text.append("\n  - ").append(r.id()).append(' ').append(r.benchmark().label()).append(": ")
-                    .append(r.message().replace('\n', ' '));
+            text.append("\n  - ").append(PlainText.printable(r.id())).append(' ')
+                    .append(PlainText.printable(r.benchmark().label())).append(": ")
+                    .append(PlainText.printable(r.message()));
             for (String note : r.notes()) {
-                text.append("\n      ").append(note.replace('\n', ' '));
+                text.append("\n      ").append(PlainText.printable(note));
             }
         }
         if (!context.detailCommands().isEmpty()) {

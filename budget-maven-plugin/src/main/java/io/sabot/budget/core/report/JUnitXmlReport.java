@@ -28,7 +28,7 @@ public final class JUnitXmlReport {
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "budget." + clean(context.project()));
+            xml.writeAttribute("name", "budget." + attribute(context.project()));
             xml.writeAttribute("tests", String.valueOf(results.size()));
             xml.writeAttribute("failures", String.valueOf(failures));
             xml.writeAttribute("errors", "0");
@@ -38,18 +38,18 @@ public final class JUnitXmlReport {
             for (CheckResult r : results) {
                 xml.writeCharacters("  ");
                 xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", "budget." + clean(r.benchmark().shortName()));
-                xml.writeAttribute("name", clean(r.id() + " " + r.benchmark().label()));
+                xml.writeAttribute("classname", "budget." + attribute(r.benchmark().shortName()));
+                xml.writeAttribute("name", attribute(r.id() + " " + r.benchmark().label()));
                 xml.writeAttribute("time", "0");
                 if (r.isViolation()) {
                     xml.writeStartElement("failure");
-                    xml.writeAttribute("message", clean(r.message()));
+                    xml.writeAttribute("message", attribute(r.message()));
                     xml.writeAttribute("type", "BudgetViolation");
                     xml.writeCharacters(clean(body(r)));
                     xml.writeEndElement();
                 } else if (r.verdict() == Verdict.INCONCLUSIVE) {
                     xml.writeStartElement("skipped");
-                    xml.writeAttribute("message", clean(r.message()));
+                    xml.writeAttribute("message", attribute(r.message()));
                     xml.writeEndElement();
                 } else if (r.isWarning() || !r.notes().isEmpty()) {
                     xml.writeStartElement("system-out");
@@ -74,6 +74,14 @@ public final class JUnitXmlReport {
                 .append("\nlimit: ").append(r.limit()).append("\ninterval: ").append(r.interval());
         r.notes().forEach(n -> text.append("\nnote: ").append(n));
         return text.toString();
+    }
+
+    /**
+     * An attribute value on one line: parsers turn raw newlines in attributes into spaces, and CI
+     * servers show names on one line, so control characters are shown escaped instead.
+     */
+    static String attribute(String text) {
+        return clean(PlainText.printable(text));
     }
 
     /** Drops characters XML 1.0 cannot carry at all (control characters other than tab and newlines). */

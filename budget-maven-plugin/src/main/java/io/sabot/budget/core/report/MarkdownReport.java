@@ -53,12 +53,19 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    /** Neutralises Markdown and HTML in names: a benchmark called {@code a|b<script>} stays text. */
+    /**
+     * Neutralises Markdown and HTML in names: a benchmark called {@code a|b<script>} stays text, a
+     * {@code [x](url)} is no link, a newline cannot start a heading or end a table row.
+     */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {
+                case '\\' -> out.append("\\\\");
                 case '|' -> out.append("\\|");
+                case '[' -> out.append("\\[");
+                case ']' -> out.append("\\]");
+                case '~' -> out.append("\\~");
                 case '`' -> out.append("\\`");
                 case '*' -> out.append("\\*");
                 case '_' -> out.append("\\_");
@@ -66,7 +73,7 @@ public final class MarkdownReport {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '\n', '\r' -> out.append(' ');
-                default -> out.append(c);
+                default -> out.append(Character.isISOControl(c) ? ' ' : c);
             }
         }
         return out.toString();

@@ -20,16 +20,13 @@ import java.util.regex.Pattern;
  * the listener for progress); a fork that outlives its timeout is killed with its whole process
  * tree, since JMH starts a further JVM per benchmark fork.
  */
-public final class ForkRunner {
+public final class ForkRunner implements BenchmarkFork {
 
     static final int TAIL_LINES = 30;
     private static final Pattern PROGRESS = Pattern.compile("# Run progress: ([0-9.]+% complete), ETA (\\S+)");
     private static final String NO_MATCH = "No matching benchmarks";
 
-    /**
-     * @return the results file, which exists and is not empty
-     * @throws ForkException when the fork cannot start, fails, times out or writes no results
-     */
+    @Override
     public Path run(ForkSettings settings, ForkListener listener) throws ForkException, IOException {
         // One measurement at a time per build JVM: parallel modules (-T) would otherwise measure each
         // other's load, and JMH refuses a second concurrent run on the same machine anyway.

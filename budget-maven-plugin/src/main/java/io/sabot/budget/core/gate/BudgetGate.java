@@ -3,10 +3,10 @@ package io.sabot.budget.core.gate;
 import io.sabot.budget.core.check.BudgetEvaluator;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.check.Statistics;
+import io.sabot.budget.core.fork.BenchmarkFork;
 import io.sabot.budget.core.fork.BenchmarkListScanner;
 import io.sabot.budget.core.fork.ForkException;
 import io.sabot.budget.core.fork.ForkListener;
-import io.sabot.budget.core.fork.ForkRunner;
 import io.sabot.budget.core.fork.ForkSettings;
 import io.sabot.budget.core.fork.Patterns;
 import io.sabot.budget.core.io.BudgetFileException;
@@ -21,6 +21,9 @@ import io.sabot.budget.core.model.RunSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,28 +35,55 @@ import java.util.Optional;
 public final class BudgetGate {
 
     private final Statistics statistics;
-    private final ForkRunner forkRunner;
+    private final BenchmarkFork forkRunner;
     private final GateReporter reporter;
+    private final Clock clock;
 
-    public BudgetGate(Statistics statistics, ForkRunner forkRunner, GateReporter reporter) {
+    public BudgetGate(Statistics statistics, BenchmarkFork forkRunner, GateReporter reporter) {
+        this(statistics, forkRunner, reporter, Clock.systemUTC());
+    }
+
+    /** @param clock times the forks, for the cost estimates of adaptive measurement */
+    public BudgetGate(Statistics statistics, BenchmarkFork forkRunner, GateReporter reporter, Clock clock) {
         this.statistics = statistics;
         this.forkRunner = forkRunner;
         this.reporter = reporter;
+        this.clock = clock;
     }
 
-    /** budget:check: runs the benchmarks in a fork and evaluates them. */
+    /** budget:check without adaptive measurement. */
     public GateOutcome check(GateSettings settings, RunOverrides overrides, ForkListener listener) throws GateException {
+        return check(settings, overrides, AdaptiveSettings.OFF, listener);
+    }
+
+    /**
+     * budget:check: runs the benchmarks in a fork and evaluates them; then adaptive rounds for
+     * undecided checks (see {@link AdaptiveMeasurement}), then confirmation reruns for failed ones.
+     */
+    public GateOutcome check(GateSettings settings, RunOverrides overrides, AdaptiveSettings adaptive, ForkListener listener)
+            throws GateException {
         BudgetFile budgets = loadBudgets(settings);
         if (!BenchmarkListScanner.hasBenchmarks(overrides.classpath())) {
             throw new GateException(BenchmarkListScanner.missingMessage(settings.projectName()));
         }
         Optional<RunResults> baseline = loadBaseline(settings.baselineFile());
         ForkSettings fork = forkSettings(settings, overrides, budgets.jmh());
+        Instant started = clock.instant();
         RunResults current = runFork(fork, listener);
+        Duration firstRun = Duration.between(started, clock.instant());
         Optional<Environment> environment = environmentOf(settings, current, overrides.javaExecutable());
-        BudgetEvaluator evaluator = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments())
+        // With adaptive rounds every look, the first included, gets its share of the error rate.
+        BudgetEvaluator evaluator = new BudgetEvaluator(statistics.withErrorSpentOver(adaptive.looks()),
+                settings.compareAcrossEnvironments())
                 .subsetRun(!overrides.includes().isEmpty() || !overrides.excludes().isEmpty());
         Evaluation evaluation = evaluator.evaluate(budgets, current, baseline, environment);
+        if (adaptive.enabled() && evaluation.problems().isEmpty()) {
+            AdaptiveMeasurement.Outcome refined = new AdaptiveMeasurement(adaptive, clock, s -> runFork(s, listener), listener)
+                    .refine(evaluation, current, firstRun, fork, budgets,
+                            pooled -> evaluator.evaluate(budgets, pooled, baseline, environment));
+            evaluation = refined.evaluation();
+            current = refined.results();
+        }
         for (int round = 1; round <= overrides.confirm() && evaluation.problems().isEmpty(); round++) {
             List<io.sabot.budget.core.check.CheckResult> failed = Confirmation.failed(evaluation);
             if (failed.isEmpty()) {

@@ -123,8 +123,7 @@ public class CheckMojo extends AbstractBudgetMojo {
         if (maxRounds < 1) {
             throw new MojoExecutionException("<maxRounds> (-Dbudget.maxRounds) must be 1 or more, not " + maxRounds);
         }
-        AdaptiveSettings adaptive = new AdaptiveSettings(maxTime == null || maxTime.trim().equals("0") ? Duration.ZERO
-                : duration(maxTime, "maxTime").orElse(Duration.ZERO), maxRounds);
+        AdaptiveSettings adaptive = new AdaptiveSettings(adaptiveTime(maxTime), maxRounds);
         RunOverrides overrides = overrides();
         getLog().info("Running JMH benchmarks of " + project.getArtifactId() + (quick ? " (quick mode)" : "")
                 + "; log: " + outputDirectory.toPath().resolve("fork.log"));
@@ -171,6 +170,19 @@ public class CheckMojo extends AbstractBudgetMojo {
                     + " nor a JDK home with bin/java");
         }
         return path;
+    }
+
+    /** {@code 0} or nothing switches adaptive measurement off; anything else must be a positive time. */
+    static Duration adaptiveTime(String text) throws MojoExecutionException {
+        if (text == null || text.isBlank() || text.trim().equals("0")) {
+            return Duration.ZERO;
+        }
+        Duration d = BudgetFileParser.duration(text.trim());
+        if (d == null || d.isNegative()) {
+            throw new MojoExecutionException("<maxTime> (-Dbudget.maxTime) must be a time such as 90s or 10m, or 0 to switch"
+                    + " adaptive measurement off, not '" + text + "'");
+        }
+        return d;
     }
 
     static Optional<Duration> duration(String text, String parameter) throws MojoExecutionException {

@@ -125,8 +125,8 @@ class BudgetGateAdaptiveTest {
             assertThat(s.outputDirectory().getFileName().toString()).startsWith("adaptive-");
         });
         assertThat(reported).isSameAs(outcome);
-        assertThat(outcome.evaluation().notes()).anySatisfy(n -> assertThat(n).contains("Bench.a (avgt) +2 (")
-                .doesNotContain("Bench.b"));
+        assertThat(outcome.evaluation().notes()).anySatisfy(n -> assertThat(n).contains("round 1 (6.0 s): Bench.a (avgt) +2")
+                .contains("Stopped: every error-level check is decided").doesNotContain("Bench.b"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.sabot.budget.core.fork.Patterns;
 import io.sabot.budget.core.io.BudgetFileException;
 import io.sabot.budget.core.io.BudgetFileParser;
 import io.sabot.budget.core.io.EnvironmentProbe;
+import io.sabot.budget.core.io.PooledResultsWriter;
 import io.sabot.budget.core.io.ResultFileException;
 import io.sabot.budget.core.io.ResultFiles;
 import io.sabot.budget.core.model.BudgetFile;
@@ -83,6 +84,9 @@ public final class BudgetGate {
                             pooled -> evaluator.evaluate(budgets, pooled, baseline, environment));
             evaluation = refined.evaluation();
             current = refined.results();
+            if (!refined.rounds().isEmpty()) {
+                writePooled(fork.resultsFile(), current);
+            }
         }
         for (int round = 1; round <= overrides.confirm() && evaluation.problems().isEmpty(); round++) {
             List<io.sabot.budget.core.check.CheckResult> failed = Confirmation.failed(evaluation);
@@ -96,6 +100,15 @@ public final class BudgetGate {
             evaluation = Confirmation.combine(evaluation, evaluator.evaluate(budgets, merged, baseline, environment), round);
         }
         return decide(settings, evaluation, current, baseline, environment);
+    }
+
+    /** results.json then holds every fork the verdicts rest on, for budget:baseline and budget:compare. */
+    private static void writePooled(Path resultsFile, RunResults pooled) throws GateException {
+        try {
+            PooledResultsWriter.write(resultsFile, pooled);
+        } catch (ResultFileException | IOException e) {
+            throw new GateException("Cannot add the adaptive rounds' forks to " + resultsFile + ": " + e.getMessage(), e);
+        }
     }
 
     private RunResults runFork(ForkSettings fork, ForkListener listener) throws GateException {

@@ -10,6 +10,8 @@ import io.sabot.budget.core.check.Statistics;
 import io.sabot.budget.core.fork.BenchmarkFork;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.io.ResultFiles;
+import io.sabot.budget.core.model.RunResults;
 import io.sabot.budget.core.model.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -125,6 +127,13 @@ class BudgetGateAdaptiveTest {
             assertThat(s.outputDirectory().getFileName().toString()).startsWith("adaptive-");
         });
         assertThat(reported).isSameAs(outcome);
+        // results.json now holds every fork the verdicts rest on, for budget:baseline and budget:compare.
+        RunResults stored = ResultFiles.read(dir.resolve("budget/results.json"));
+        int rounds = calls.size() - 1;
+        assertThat(stored.find(Forks.key(A, Map.of())).orElseThrow().primary().rawData()).hasSize(2 + 2 * rounds);
+        assertThat(stored.find(Forks.key(A, Map.of())).orElseThrow().forks()).isEqualTo(2 + 2 * rounds);
+        assertThat(stored.find(Forks.key(B, Map.of())).orElseThrow().primary().rawData()).hasSize(2);
+        assertThat(Files.readString(dir.resolve("budget/results.json"))).contains("\"jmhVersion\" : \"1.37\"");
         assertThat(outcome.evaluation().notes()).anySatisfy(n -> assertThat(n).contains("round 1 (6.0 s): Bench.a (avgt) +2")
                 .contains("Stopped: every error-level check is decided").doesNotContain("Bench.b"));
     }

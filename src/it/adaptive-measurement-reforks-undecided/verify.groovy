@@ -15,4 +15,13 @@ assert report =~ /Adaptive measurement \(maxTime 5 min 00 s, at most 2 rounds; .
 assert report =~ /COIN\*\* NoisyBenchmark\.left\[scale=1\] \(avgt\) — (INCONCLUSIVE|PASS|FAIL)/
 assert report =~ /(still undecided|decided at adaptive round [12]) with \+[12] forks? in adaptive measurement \([23] in all\)/
 assert log =~ /(?m)^\[INFO\] SANE .* PASS$/
+
+// results.json holds the pooled forks (fork identity kept), so budget:baseline stores what was decided on.
+def results = new groovy.json.JsonSlurper().parse(new File(budget, 'results.json'))
+def forks = { name, scale -> results.find { it.benchmark == name && it.params?.scale == scale }.primaryMetric.rawData.size() }
+int rounds = new File(budget, 'adaptive-2').isDirectory() ? 2 : 1
+assert forks('it.NoisyBenchmark.left', '1') == 1 + rounds
+assert forks('it.NoisyBenchmark.right', '1') == 1 + rounds
+assert forks('it.NoisyBenchmark.left', '2') == 1
+assert results.find { it.benchmark == 'it.WorkBenchmark.work' }.primaryMetric.rawData.size() == 1
 return true

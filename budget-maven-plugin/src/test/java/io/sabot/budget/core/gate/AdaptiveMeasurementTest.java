@@ -85,6 +85,21 @@ class AdaptiveMeasurementTest {
     }
 
     @Test
+    void aCleanBuildForksNothingMore() throws Exception {
+        jmh.benchmark(A, around(50, 0.01, 13));
+        Run run = new Run("  - {id: A, benchmark: Bench.a, max: 110ns}\n", new AdaptiveSettings(Duration.ofMinutes(10), 3),
+                jmh.firstRun(2));
+
+        AdaptiveMeasurement.Outcome outcome = run.refine(Duration.ofSeconds(10));
+
+        assertThat(jmh.calls).isEmpty();
+        assertThat(outcome.spent()).isZero();
+        assertThat(check(outcome.evaluation(), "A").notes()).isEmpty();
+        assertThat(outcome.evaluation().notes()).anySatisfy(n -> assertThat(n)
+                .endsWith("no extra forks. Stopped: every error-level check is decided"));
+    }
+
+    @Test
     void aBudgetTooSmallForOneRoundForksNothingAndSaysWhy() throws Exception {
         jmh.benchmark(A, around(110, 0.02, 3));
         RunResults first = jmh.firstRun(2);

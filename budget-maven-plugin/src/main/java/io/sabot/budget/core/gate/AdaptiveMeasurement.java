@@ -241,7 +241,8 @@ final class AdaptiveMeasurement {
                 + results.find(r.benchmark()).map(ForkPool::forks).orElse(forks) + " in all)";
         Integer round = decidedIn.get(key(r));
         if (round != null) {
-            return "decided at adaptive round " + round + " with " + measured;
+            // Without forks of its own, a ratio check was decided by the forks of its re-measured peer.
+            return "decided at adaptive round " + round + (measured == null ? " (its peer was re-measured)" : " with " + measured);
         }
         if (r.verdict() != Verdict.INCONCLUSIVE || !UndecidedBenchmarks.resolvableByMeasurement(r)) {
             return null;

@@ -1,6 +1,7 @@
 package io.sabot.budget.maven;
 
 import io.sabot.budget.core.fork.ForkRunner;
+import io.sabot.budget.core.gate.AdaptiveSettings;
 import io.sabot.budget.core.gate.BudgetGate;
 import io.sabot.budget.core.gate.GateException;
 import io.sabot.budget.core.gate.GateOutcome;
@@ -94,6 +95,19 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.confirm", defaultValue = "1")
     private int confirm;
 
+    /**
+     * Adaptive measurement: the measurement time the build may add, after the first run, to fork again
+     * only the benchmarks behind INCONCLUSIVE error-level checks, e.g. {@code 10m}. {@code 0} (the
+     * default) switches it off. When on, every evaluation uses a share of the error rate (split over
+     * the first run and {@code maxRounds}), so that looking again does not inflate false alarms.
+     */
+    @Parameter(property = "budget.maxTime", defaultValue = "0")
+    private String maxTime;
+
+    /** The most adaptive rounds (each forks the undecided benchmarks again) when {@code maxTime} is set. */
+    @Parameter(property = "budget.maxRounds", defaultValue = "3")
+    private int maxRounds;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -107,6 +121,10 @@ public class CheckMojo extends AbstractBudgetMojo {
         if (confirm < 0) {
             throw new MojoExecutionException("<confirm> (-Dbudget.confirm) must be 0 or more, not " + confirm);
         }
+        if (maxRounds < 1) {
+            throw new MojoExecutionException("<maxRounds> (-Dbudget.maxRounds) must be 1 or more, not " + maxRounds);
+        }
+        AdaptiveSettings adaptive = new AdaptiveSettings(adaptiveTime(maxTime), maxRounds);
         RunOverrides overrides = overrides();
         getLog().info("Running JMH benchmarks of " + project.getArtifactId() + (quick ? " (quick mode)" : "")
                 + "; log: " + outputDirectory.toPath().resolve("fork.log"));
@@ -115,7 +133,7 @@ public class CheckMojo extends AbstractBudgetMojo {
         BudgetGate gate = new BudgetGate(statistics(), new ForkRunner(), reporter);
         GateOutcome outcome;
         try {
-            outcome = gate.check(settings, overrides, new MavenProgress(getLog()));
+            outcome = gate.check(settings, overrides, adaptive, new MavenProgress(getLog()));
         } catch (GateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -154,6 +172,19 @@ public class CheckMojo extends AbstractBudgetMojo {
                     + " nor a JDK home with bin/java");
         }
         return path;
+    }
+
+    /** {@code 0} or nothing switches adaptive measurement off; anything else must be a positive time. */
+    static Duration adaptiveTime(String text) throws MojoExecutionException {
+        if (text == null || text.isBlank() || text.trim().equals("0")) {
+            return Duration.ZERO;
+        }
+        Duration d = BudgetFileParser.duration(text.trim());
+        if (d == null || d.isNegative()) {
+            throw new MojoExecutionException("<maxTime> (-Dbudget.maxTime) must be a time such as 90s or 10m, or 0 to switch"
+                    + " adaptive measurement off, not '" + text + "'");
+        }
+        return d;
     }
 
     static Optional<Duration> duration(String text, String parameter) throws MojoExecutionException {

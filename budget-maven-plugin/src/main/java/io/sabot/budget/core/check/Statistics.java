@@ -34,6 +34,22 @@ public interface Statistics {
      */
     RegressionDecision regression(Metric baseline, Metric current, Direction direction, double threshold, int comparisons);
 
+    /**
+     * The same statistics with their error rate split evenly over {@code looks} evaluations of one
+     * build (Bonferroni across looks), for a build that re-measures undecided checks and evaluates
+     * again: with the full error rate at every look, stopping as soon as a verdict appears would make
+     * a false verdict about {@code looks} times as likely. One look returns these statistics unchanged.
+     *
+     * @throws UnsupportedOperationException when the implementation cannot widen its intervals
+     */
+    default Statistics withErrorSpentOver(int looks) {
+        if (looks == 1) {
+            return this;
+        }
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot split its error rate over "
+                + looks + " looks");
+    }
+
     /** Outcome of a regression test: the verdict, the slowdown interval and what would resolve it. */
     record RegressionDecision(Verdict verdict, Interval slowdown, List<String> notes) {
     }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * tree, since JMH starts a further JVM per benchmark fork. Runs never overlap: not within one build
  * (a JVM-wide lock), and not with another build's JMH on the machine (JMH's lock file, waited for).
  */
-public final class ForkRunner {
+public final class ForkRunner implements BenchmarkFork {
 
     static final int TAIL_LINES = 30;
     private static final Pattern PROGRESS = Pattern.compile("# Run progress: ([0-9.]+% complete), ETA (\\S+)");
@@ -54,6 +54,7 @@ public final class ForkRunner {
      * @return the finished run, whose results file exists and is not empty (its content is the caller's to check)
      * @throws ForkException when the fork cannot start, fails, times out or writes no results
      */
+    @Override
     public ForkRun run(ForkSettings settings, ForkListener listener) throws ForkException, IOException {
         if (!MEASUREMENT.tryLock()) {
             listener.note("Waiting for another module's benchmarks to finish (measurements never overlap)");

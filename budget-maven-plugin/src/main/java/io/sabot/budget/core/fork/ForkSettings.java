@@ -2,9 +2,12 @@ package io.sabot.budget.core.fork;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Everything needed to start one JMH run in its own JVM. Optional run settings left empty fall back
@@ -48,6 +51,25 @@ public record ForkSettings(
     public ForkSettings rerun(List<String> onlyIncludes, Path directory) {
         return new ForkSettings(javaExecutable, classpath, workingDirectory, directory, onlyIncludes, List.of(), forks,
                 warmupIterations, warmupTime, measurementIterations, measurementTime, profilers, jvmArgs, jmhArgs, timeout);
+    }
+
+    /**
+     * {@code forks} more forks of exactly the benchmarks {@code onlyIncludes} selects (adaptive
+     * measurement), restricted to one @Param combination with a {@code -p name=value} per entry of
+     * {@code params}, writing into {@code directory}.
+     */
+    public ForkSettings extraForks(List<String> onlyIncludes, Map<String, String> params, int forks, Path directory) {
+        if (forks < 1) {
+            throw new IllegalArgumentException("at least one fork is needed, not " + forks);
+        }
+        List<String> args = new ArrayList<>(jmhArgs);
+        new TreeMap<>(params).forEach((name, value) -> {
+            args.add("-p");
+            args.add(name + "=" + value);
+        });
+        return new ForkSettings(javaExecutable, classpath, workingDirectory, directory, onlyIncludes, List.of(),
+                Optional.of(forks), warmupIterations, warmupTime, measurementIterations, measurementTime, profilers,
+                jvmArgs, args, timeout);
     }
 
     public Path resultsFile() {

@@ -3,11 +3,11 @@ package io.sabot.budget.core.gate;
 import io.sabot.budget.core.check.BudgetEvaluator;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.check.Statistics;
+import io.sabot.budget.core.fork.BenchmarkFork;
 import io.sabot.budget.core.fork.BenchmarkListScanner;
 import io.sabot.budget.core.fork.ForkException;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkRun;
-import io.sabot.budget.core.fork.ForkRunner;
 import io.sabot.budget.core.fork.ForkSettings;
 import io.sabot.budget.core.fork.Patterns;
 import io.sabot.budget.core.history.CommitId;
@@ -17,6 +17,7 @@ import io.sabot.budget.core.history.HistoryFile;
 import io.sabot.budget.core.io.BudgetFileException;
 import io.sabot.budget.core.io.BudgetFileParser;
 import io.sabot.budget.core.io.EnvironmentProbe;
+import io.sabot.budget.core.io.PooledResultsWriter;
 import io.sabot.budget.core.io.ResultFileException;
 import io.sabot.budget.core.io.ResultFiles;
 import io.sabot.budget.core.model.BudgetFile;
@@ -27,6 +28,8 @@ import io.sabot.budget.core.report.ReportData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,36 +42,58 @@ import java.util.Optional;
 public final class BudgetGate {
 
     private final Statistics statistics;
-    private final ForkRunner forkRunner;
+    private final BenchmarkFork forkRunner;
     private final GateReporter reporter;
-    private final java.util.function.Supplier<Instant> clock;
+    private final Clock clock;
 
-    public BudgetGate(Statistics statistics, ForkRunner forkRunner, GateReporter reporter) {
-        this(statistics, forkRunner, reporter, Instant::now);
+    public BudgetGate(Statistics statistics, BenchmarkFork forkRunner, GateReporter reporter) {
+        this(statistics, forkRunner, reporter, Clock.systemUTC());
     }
 
-    /** @param clock the time recorded in history entries and reports (tests fix it) */
-    public BudgetGate(Statistics statistics, ForkRunner forkRunner, GateReporter reporter,
-                      java.util.function.Supplier<Instant> clock) {
+    /** @param clock times the forks (cost estimates of adaptive measurement) and stamps history entries; tests fix it */
+    public BudgetGate(Statistics statistics, BenchmarkFork forkRunner, GateReporter reporter, Clock clock) {
         this.statistics = statistics;
         this.forkRunner = forkRunner;
         this.reporter = reporter;
         this.clock = clock;
     }
 
-    /** budget:check: runs the benchmarks in a fork and evaluates them. */
+    /** budget:check without adaptive measurement. */
     public GateOutcome check(GateSettings settings, RunOverrides overrides, ForkListener listener) throws GateException {
+        return check(settings, overrides, AdaptiveSettings.OFF, listener);
+    }
+
+    /**
+     * budget:check: runs the benchmarks in a fork and evaluates them; then adaptive rounds for
+     * undecided checks (see {@link AdaptiveMeasurement}), then confirmation reruns for failed ones.
+     */
+    public GateOutcome check(GateSettings settings, RunOverrides overrides, AdaptiveSettings adaptive, ForkListener listener)
+            throws GateException {
         BudgetFile budgets = loadBudgets(settings);
         if (!BenchmarkListScanner.hasBenchmarks(overrides.classpath())) {
             throw new GateException(BenchmarkListScanner.missingMessage(settings.projectName()));
         }
         Optional<RunResults> baseline = loadBaseline(settings.baselineFile());
         ForkSettings fork = forkSettings(settings, overrides, budgets.jmh());
+        Instant started = clock.instant();
         RunResults current = runFork(fork, listener);
+        Duration firstRun = Duration.between(started, clock.instant());
         Optional<Environment> environment = environmentOf(settings, current, overrides.javaExecutable());
-        BudgetEvaluator evaluator = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments())
+        // With adaptive rounds every look, the first included, gets its share of the error rate.
+        BudgetEvaluator evaluator = new BudgetEvaluator(statistics.withErrorSpentOver(adaptive.looks()),
+                settings.compareAcrossEnvironments())
                 .subsetRun(!overrides.includes().isEmpty() || !overrides.excludes().isEmpty());
         Evaluation evaluation = evaluator.evaluate(budgets, current, baseline, environment);
+        if (adaptive.enabled() && evaluation.problems().isEmpty()) {
+            AdaptiveMeasurement.Outcome refined = new AdaptiveMeasurement(adaptive, clock, s -> runFork(s, listener), listener)
+                    .refine(evaluation, current, firstRun, fork, budgets,
+                            pooled -> evaluator.evaluate(budgets, pooled, baseline, environment));
+            evaluation = refined.evaluation();
+            current = refined.results();
+            if (!refined.rounds().isEmpty()) {
+                writePooled(fork.resultsFile(), current);
+            }
+        }
         for (int round = 1; round <= overrides.confirm() && evaluation.problems().isEmpty(); round++) {
             List<io.sabot.budget.core.check.CheckResult> failed = Confirmation.failed(evaluation);
             if (failed.isEmpty()) {
@@ -91,7 +116,7 @@ public final class BudgetGate {
             return new HistoryFile.Read(List.of(), List.of());
         }
         Path file = settings.historyFile().get();
-        HistoryEntry entry = HistoryEntry.of(current, clock.get(), CommitId.resolve(System.getenv(), projectDirectory), environment);
+        HistoryEntry entry = HistoryEntry.of(current, clock.instant(), CommitId.resolve(System.getenv(), projectDirectory), environment);
         try {
             HistoryFile.append(file, entry);
         } catch (IOException e) {
@@ -116,7 +141,16 @@ public final class BudgetGate {
 
     private ReportData reportData(GateSettings settings, RunResults current, BudgetFile budgets, HistoryFile.Read history) {
         return new ReportData(current, budgets, history.entries(), settings.historyFile().map(Path::toString),
-                settings.historyRuns(), history.warnings(), clock.get());
+                settings.historyRuns(), history.warnings(), clock.instant());
+    }
+
+    /** results.json then holds every fork the verdicts rest on, for budget:baseline and budget:compare. */
+    private static void writePooled(Path resultsFile, RunResults pooled) throws GateException {
+        try {
+            PooledResultsWriter.write(resultsFile, pooled);
+        } catch (ResultFileException | IOException e) {
+            throw new GateException("Cannot add the adaptive rounds' forks to " + resultsFile + ": " + e.getMessage(), e);
+        }
     }
 
     private RunResults runFork(ForkSettings fork, ForkListener listener) throws GateException {

@@ -41,7 +41,7 @@ class BudgetGateForkFaultsTest {
                     max: 1s
                 """);
         settings = new GateSettings(budgets, true, dir.resolve("src/perf/baseline.json"), dir.resolve("target/budget"),
-                true, false, false, Optional.empty(), Optional.empty(), "it:fake");
+                true, false, false, Optional.empty(), Optional.empty(), "it:fake", Optional.empty(), 20);
     }
 
     private GateException check(String forkBody) throws Exception {

@@ -66,7 +66,7 @@ class BudgetGateHistoryTest {
 
     private BudgetGate gate(GateSettings settings) {
         return new BudgetGate(Statistics.standard(), null, new StandardReporter(settings, console::add, NOW, List.of()),
-                () -> NOW);
+                java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
     }
 
     @Test

@@ -65,8 +65,8 @@ class JUnitXmlSchemaTest {
                 .isEqualTo("1");
         assertThat(suite.getAttribute("errors")).isEqualTo("0");
         Element failure = (Element) doc.getElementsByTagName("failure").item(0);
-        // The reader sees the original text back, markup and all, minus what XML cannot carry.
-        assertThat(failure.getAttribute("message")).isEqualTo("score is 12 us/op but the limit is <= 10 us/op & more bell");
+        // The reader sees the original text back, markup and all; control characters XML cannot carry are shown escaped.
+        assertThat(failure.getAttribute("message")).isEqualTo("score is 12 us/op but the limit is <= 10 us/op & more \\u0007bell");
         assertThat(failure.getTextContent()).contains("limit: <= 10 us/op").contains("interval: [11, 13]")
                 .contains("note: confirmed by rerun 1");
         Element failedCase = (Element) failure.getParentNode();

@@ -42,6 +42,8 @@ public final class BootstrapStatistics implements Statistics {
 
     private final double confidence;
     private final double alpha;
+    private final int resamples;
+    private final long seed;
     private final HierarchicalBootstrap bootstrap;
     private final JmhIntervalStatistics fallback = new JmhIntervalStatistics();
 
@@ -54,12 +56,32 @@ public final class BootstrapStatistics implements Statistics {
         }
         this.confidence = confidence;
         this.alpha = alpha;
+        this.resamples = resamples;
+        this.seed = seed;
         this.bootstrap = new HierarchicalBootstrap(resamples, seed);
     }
 
     /** 99% intervals for limits, 1% family-wise error for regressions, 2,000 resamples. */
     public static BootstrapStatistics standard() {
         return new BootstrapStatistics(0.99, 0.01, HierarchicalBootstrap.DEFAULT_RESAMPLES, 0x5AB07L);
+    }
+
+    /**
+     * Each look gets {@code 1/looks} of the error: limit intervals at {@code 1 - (1 - confidence)/looks},
+     * regressions at {@code alpha/looks} (before the Bonferroni over checks). By the union bound the
+     * chance of a false verdict at any of the looks then stays within the single-look rate, whatever
+     * the looks have in common. The resamples grow with the looks so that the further-out bootstrap
+     * quantiles still rest on as many replicates as the single-look ones.
+     */
+    @Override
+    public Statistics withErrorSpentOver(int looks) {
+        if (looks < 1) {
+            throw new IllegalArgumentException("looks must be 1 or more, not " + looks);
+        }
+        if (looks == 1) {
+            return this;
+        }
+        return new BootstrapStatistics(1 - (1 - confidence) / looks, alpha / looks, resamples * looks, seed);
     }
 
     @Override
@@ -94,10 +116,11 @@ public final class BootstrapStatistics implements Statistics {
         if (units.size() < 2) {
             return Interval.point(estimate, "one histogram, no interval");
         }
-        int resamples = 400; // each replicate sorts whole histograms
+        // Each replicate sorts whole histograms: a fifth of the mean's replicates (400 at one look).
+        int count = Math.max(400, resamples / 5);
         SplittableRandom random = new SplittableRandom(units.size() * 31L + (long) (percentile * 1000));
-        double[] replicates = new double[resamples];
-        for (int r = 0; r < resamples; r++) {
+        double[] replicates = new double[count];
+        for (int r = 0; r < count; r++) {
             List<double[][]> chosen = new ArrayList<>();
             for (int u = 0; u < units.size(); u++) {
                 chosen.addAll(units.get(random.nextInt(units.size())));

@@ -1,0 +1,18 @@
+package io.sabot.budget.core.fork;
+
+import java.io.IOException;
+
+/**
+ * Runs JMH once with the given settings and returns the finished run with its JSON results file. {@link ForkRunner} is the
+ * real one (a separate JVM); the gate depends on this interface so that its loops (confirmation,
+ * adaptive measurement) can be tested with a fake that writes results without measuring anything.
+ */
+public interface BenchmarkFork {
+
+    /**
+     * @return the finished run: its results file exists and is not empty; its command, exit code and
+     *         log tail explain a problem the caller finds in the results
+     * @throws ForkException when the fork cannot start, fails, times out or writes no results
+     */
+    ForkRun run(ForkSettings settings, ForkListener listener) throws ForkException, IOException;
+}

@@ -179,8 +179,9 @@ class ForkRunnerFaultsTest {
                 .isInstanceOf(ForkException.class)
                 // Whether the deadline passes between attempts or during one, the lock is named.
                 .hasMessageContaining("JMH's lock file (" + ForkRunner.JMH_LOCK_FILE + ")")
-                .hasMessageContaining("timeout of 3 s")
-                .hasMessageContaining("Unable to acquire the JMH lock");
+                .hasMessageContaining("timeout of 3 s");
+        // (The log tail shows JMH's own refusal only when the deadline falls between attempts: an
+        // attempt killed by the deadline may have written nothing yet, so it is not asserted here.)
     }
 
     @Test

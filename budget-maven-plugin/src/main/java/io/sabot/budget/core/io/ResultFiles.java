@@ -111,6 +111,10 @@ public final class ResultFiles {
         if (content.length == 0) {
             throw new ResultFileException(source + ": file is empty (did the JMH run finish?)");
         }
+        int bad = Utf8Text.firstInvalidByte(content);
+        if (bad >= 0) {
+            throw new ResultFileException(Utf8Text.locationOf(source, content, bad) + ": " + Utf8Text.problem(content, bad));
+        }
         try {
             JsonNode root = JmhJson.MAPPER.readTree(content);
             if (root == null || root.isMissingNode()) {
@@ -120,7 +124,7 @@ public final class ResultFiles {
         } catch (JsonProcessingException e) {
             var l = e.getLocation();
             String at = l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr();
-            throw new ResultFileException(source + at + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw new ResultFileException(source + at + ": not valid JSON (" + ParserMessages.plain(e.getOriginalMessage()) + ")", e);
         } catch (IOException e) {
             throw new ResultFileException(source + ": cannot read (" + e.getMessage() + ")", e);
         }

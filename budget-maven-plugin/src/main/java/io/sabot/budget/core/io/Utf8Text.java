@@ -19,6 +19,16 @@ final class Utf8Text {
     }
 
     static String decode(String name, byte[] bytes) throws BudgetFileException {
+        int bad = firstInvalidByte(bytes);
+        if (bad >= 0) {
+            throw BudgetFileException.single(locationOf(name, bytes, bad), problem(bytes, bad));
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte order mark is not content
+    }
+
+    /** Offset of the first byte that is not part of a valid UTF-8 character, or -1 when all are. */
+    static int firstInvalidByte(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -28,15 +38,12 @@ final class Utf8Text {
         if (!result.isError()) {
             result = decoder.flush(out);
         }
-        if (result.isError()) {
-            int at = in.position();
-            throw BudgetFileException.single(locationOf(name, bytes, at), String.format(Locale.ROOT,
-                    "file is not valid UTF-8 text (byte 0x%02X cannot start or continue a character); save it as UTF-8",
-                    bytes[at] & 0xFF));
-        }
-        out.flip();
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte order mark is not content
+        return result.isError() ? in.position() : -1;
+    }
+
+    static String problem(byte[] bytes, int at) {
+        return String.format(Locale.ROOT, "file is not valid UTF-8 text (byte 0x%02X cannot start or continue a character);"
+                + " save it as UTF-8", bytes[at] & 0xFF);
     }
 
     /** Line and column (in characters) of byte offset {@code at}. */

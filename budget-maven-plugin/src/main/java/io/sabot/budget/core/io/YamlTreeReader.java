@@ -67,13 +67,13 @@ final class YamlTreeReader {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-            throw BudgetFileException.single(location(where), "malformed YAML: " + YamlMessages.plain(e.getOriginalMessage()));
+            throw BudgetFileException.single(location(where), "malformed YAML: " + ParserMessages.plain(e.getOriginalMessage()));
         } catch (YAMLException e) {
             // SnakeYAML limits (size, depth) surface as its own runtime exception.
             SourceLocation where = e instanceof MarkedYAMLException marked && marked.getProblemMark() != null
                     ? new SourceLocation(fileName, marked.getProblemMark().getLine() + 1, marked.getProblemMark().getColumn() + 1)
                     : location(parser.currentLocation());
-            throw BudgetFileException.single(where, "YAML rejected: " + YamlMessages.plain(e.getMessage()));
+            throw BudgetFileException.single(where, "YAML rejected: " + ParserMessages.plain(e.getMessage()));
         }
     }
 

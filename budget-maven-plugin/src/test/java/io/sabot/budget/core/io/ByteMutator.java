@@ -100,10 +100,14 @@ final class ByteMutator {
         return out;
     }
 
-    /** Every prefix of {@code input}: the file cut off at each byte position. */
+    /** Every prefix of {@code input} that cuts off more than trailing whitespace: the file cut off at each byte. */
     static List<FuzzCampaign.Case> truncations(String seedName, byte[] input) {
         List<FuzzCampaign.Case> cases = new ArrayList<>();
-        for (int length = 0; length < input.length; length++) {
+        int end = input.length;
+        while (end > 0 && Character.isWhitespace(input[end - 1])) {
+            end--;
+        }
+        for (int length = 0; length < end; length++) {
             cases.add(new FuzzCampaign.Case("truncate " + seedName + " at " + length, Arrays.copyOf(input, length)));
         }
         return cases;

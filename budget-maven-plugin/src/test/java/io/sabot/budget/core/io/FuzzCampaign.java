@@ -148,7 +148,8 @@ final class FuzzCampaign {
     }
 
     static String excerpt(byte[] input) {
-        String text = new String(input, 0, Math.min(input.length, 400), StandardCharsets.UTF_8);
+        int limit = Integer.getInteger("budget.fuzz.excerpt", 400);
+        String text = new String(input, 0, Math.min(input.length, limit), StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder();
         for (char ch : text.toCharArray()) {
             if (ch == '\n') {
@@ -159,7 +160,7 @@ final class FuzzCampaign {
                 out.append(ch);
             }
         }
-        return out + (input.length > 400 ? "... (" + input.length + " bytes)" : "");
+        return out + (input.length > limit ? "... (" + input.length + " bytes)" : "");
     }
 
     private static String firstLine(String message) {

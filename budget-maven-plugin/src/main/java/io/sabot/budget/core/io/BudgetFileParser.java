@@ -169,6 +169,9 @@ public final class BudgetFileParser {
         String pattern = required(map, "benchmark", node.location(),
                 where + " needs a 'benchmark' (a benchmark name or glob such as '*.MyBenchmark.method')");
         Map<String, String> params = params(map.get("params"), where);
+        if (map.containsKey("description")) {
+            text(map.get("description").value(), "description");
+        }
         List<Limit> limits = new ArrayList<>();
         List<String> limitKeys = new ArrayList<>();
         for (YamlNode.Entry e : map.values()) {
@@ -357,7 +360,7 @@ public final class BudgetFileParser {
                 problem(node.location(), what + ": '" + abbreviate(text) + "' is too large to be a limit");
                 return null;
             }
-            if (q.value() < 0) {
+            if (q.value() < 0 || text.strip().startsWith("-")) {
                 problem(node.location(), what + ": '" + abbreviate(text) + "' is negative");
                 return null;
             }

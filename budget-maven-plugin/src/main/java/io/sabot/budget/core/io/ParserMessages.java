@@ -27,6 +27,9 @@ final class ParserMessages {
         if (first.startsWith("Expected a field name")) {
             return "a key must be a single word or quoted text, not a list or a mapping";
         }
+        if (first.startsWith("Trailing token")) {
+            return "content after the end of the document (two files joined into one?)";
+        }
         if (first.startsWith("Duplicate field ")) {
             int end = first.indexOf('\'', "Duplicate field '".length());
             return end < 0 ? "duplicate field" : "duplicate field " + first.substring("Duplicate field ".length(), end + 1);

@@ -49,7 +49,8 @@ class ResultFilesTest {
     @Test
     void contentAfterTheDocumentIsRejected() {
         // Two runs appended to one file read as the first run alone.
-        assertThat(errorOf(result("", "") + result("", ""))).startsWith("results.json:").contains("not valid JSON");
+        assertThat(errorOf(result("", "") + result("", ""))).startsWith("results.json:").contains("not valid JSON")
+                .contains("content after the end of the document").doesNotContain("Feature", "`");
     }
 
     @Test

@@ -170,7 +170,10 @@ public final class BudgetFileParser {
                 where + " needs a 'benchmark' (a benchmark name or glob such as '*.MyBenchmark.method')");
         Map<String, String> params = params(map.get("params"), where);
         if (map.containsKey("description")) {
-            text(map.get("description").value(), "description");
+            String description = text(map.get("description").value(), "description");
+            if (description != null && description.isBlank()) {
+                problem(map.get("description").value().location(), where + ": 'description' is empty; write one or leave the key out");
+            }
         }
         List<Limit> limits = new ArrayList<>();
         List<String> limitKeys = new ArrayList<>();

@@ -262,4 +262,12 @@ class BudgetFileParserTest {
         assertThat(errorOf("version: 1\njmh:\n  profilers: ['']\n  jvm-args: [' ']\nbudgets: []\n"))
                 .contains("'profilers' entries must not be empty").contains("'jvm-args' entries must not be empty");
     }
+
+    @Test
+    void descriptionIsASingleNonEmptyValue() {
+        // Found by BudgetFileSchemaTest: the parser accepted "description:" (empty) that the schema rejects.
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    max: 1ms\n    description: \n")).contains("budgets.yml:6:");
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    max: 1ms\n    description: [a]\n"))
+                .contains("'description' must be a single value");
+    }
 }

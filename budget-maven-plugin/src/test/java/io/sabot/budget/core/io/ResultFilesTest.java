@@ -88,4 +88,14 @@ class ResultFilesTest {
         assertThat(errorOf(result("", "").replace("\"secondaryMetrics\" : { }", "\"secondaryMetrics\" : 5")))
                 .contains("'secondaryMetrics' is not an object");
     }
+
+    @Test
+    void realResultFilesOfTheRepositoryAreAccepted() throws Exception {
+        // The stricter checks must not reject what JMH and budget:baseline really write.
+        for (String file : new String[] {"../sabot-engine-benchmarks/src/perf/baseline-quick.json",
+                "../src/it/compare-outside-project/files/before.json", "../src/it/compare-outside-project/files/after.json"}) {
+            RunResults run = ResultFiles.read(java.nio.file.Path.of(file));
+            assertThat(run.results()).as(file).isNotEmpty();
+        }
+    }
 }

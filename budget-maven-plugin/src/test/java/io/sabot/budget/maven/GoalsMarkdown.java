@@ -113,13 +113,23 @@ final class GoalsMarkdown {
     /** Javadoc HTML to Markdown prose: code spans and paragraphs kept, layout tags dropped, other text as written. */
     static String prose(String html) {
         String paragraph = "\u0000";
-        return html.replaceAll("(?i)</?(code|tt)>", "`")
+        String markdown = html.replaceAll("(?i)</?(code|tt)>", "`")
                 .replaceAll("(?i)<p>|\\n\\s*\\n", paragraph)
                 .replaceAll("(?i)</?(p|br|a|em|strong|b|i|ul|ol|li|pre|div|span)\\b[^>]*>", "")
                 .replace("<", "&lt;")
                 .replaceAll("\\s+", " ")
                 .replaceAll(" ?" + paragraph + "[ " + paragraph + "]*", "\n\n")
                 .strip();
+        return literal(markdown);
+    }
+
+    /** Markdown emphasis characters outside code spans are meant literally ("*.StateBenchmark.*"). */
+    static String literal(String prose) {
+        String[] parts = prose.split("`", -1);
+        for (int i = 0; i < parts.length; i += 2) {
+            parts[i] = parts[i].replace("*", "\\*").replace("_", "\\_");
+        }
+        return String.join("`", parts);
     }
 
     /** One table cell: prose on one line, pipes escaped. */

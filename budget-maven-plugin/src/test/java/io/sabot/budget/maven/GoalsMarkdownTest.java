@@ -44,7 +44,7 @@ class GoalsMarkdownTest {
                     <requiresProject>true</requiresProject><phase>verify</phase><threadSafe>true</threadSafe>
                     <parameters>
                       <parameter><name>limit</name><type>java.io.File</type><required>true</required><editable>true</editable>
-                        <description>The &lt;code&gt;limit&lt;/code&gt; file | or not.</description></parameter>
+                        <description>The &lt;code&gt;limit_file&lt;/code&gt; file | or *.not_this.</description></parameter>
                       <parameter><name>project</name><type>org.apache.maven.project.MavenProject</type><required>true</required>
                         <editable>false</editable><description>Internal.</description></parameter>
                     </parameters>
@@ -59,7 +59,7 @@ class GoalsMarkdownTest {
                 .contains("| [`demo:run`](#demorun) | `verify` | yes | yes | Runs it. |")
                 .contains("## demo:run\n\nRuns it. Then `stops` | never.\n\nSecond paragraph.")
                 .contains("Call -Dgoal=&lt;goal-name> to")
-                .contains("| `limit` (required) | `demo.limit` | `${project.basedir}/x.yml` | File | The `limit` file \\| or not. |")
+                .contains("| `limit` (required) | `demo.limit` | `${project.basedir}/x.yml` | File | The `limit_file` file \\| or \\*.not\\_this. |")
                 .doesNotContain("`project`");
     }
 }

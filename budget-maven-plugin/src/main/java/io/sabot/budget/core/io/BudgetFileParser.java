@@ -12,9 +12,6 @@ import io.sabot.budget.core.model.RunSettings;
 import io.sabot.budget.core.model.SourceLocation;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -47,6 +44,8 @@ public final class BudgetFileParser {
     private static final Pattern PERCENTILE_KEY = Pattern.compile("p(\\d{1,3}(?:\\.\\d+)?)");
     private static final Pattern PERCENT = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*%\\s*");
     private static final Pattern FACTOR = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*[xX]?\\s*");
+    /** Iteration counts beyond nine digits are typos (and would overflow an int). */
+    private static final int MAX_COUNT_DIGITS = 9;
     private static final Pattern ITERATIONS = Pattern.compile("\\s*(\\d+)\\s*[xX]\\s*(.+)");
     private static final Pattern DURATION = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*(ns|us|ms|s|m|min|h)\\s*");
 
@@ -62,28 +61,16 @@ public final class BudgetFileParser {
             throw BudgetFileException.single(SourceLocation.unknown(name),
                     "budget file not found; create it or point <budgetFile> (-Dbudget.budgetFile) at it");
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw BudgetFileException.single(SourceLocation.unknown(name), "file is not valid UTF-8 text");
-        }
-        return parse(name, new java.io.StringReader(text));
+        return parse(name, bytes);
+    }
+
+    /** Validates the bytes of a budget file named {@code name} (for messages). The bytes must be UTF-8. */
+    static BudgetFile parse(String name, byte[] bytes) throws IOException, BudgetFileException {
+        return parse(name, new java.io.StringReader(Utf8Text.decode(name, bytes)));
     }
 
     public static BudgetFile parse(String name, Reader reader) throws IOException, BudgetFileException {
-        YamlNode root;
-        try {
-            root = new YamlTreeReader(name).read(reader);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw BudgetFileException.single(locationOf(name, e), "malformed YAML: " + e.getOriginalMessage());
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            // SnakeYAML limits (aliases, size, depth) surface as its own runtime exception.
-            throw BudgetFileException.single(SourceLocation.unknown(name), "YAML rejected: " + firstLine(e.getMessage()));
-        }
+        YamlNode root = new YamlTreeReader(name).read(reader);
         return new BudgetFileParser().file(name, root);
     }
 
@@ -182,6 +169,12 @@ public final class BudgetFileParser {
         String pattern = required(map, "benchmark", node.location(),
                 where + " needs a 'benchmark' (a benchmark name or glob such as '*.MyBenchmark.method')");
         Map<String, String> params = params(map.get("params"), where);
+        if (map.containsKey("description")) {
+            String description = text(map.get("description").value(), "description");
+            if (description != null && description.isBlank()) {
+                problem(map.get("description").value().location(), where + ": 'description' is empty; write one or leave the key out");
+            }
+        }
         List<Limit> limits = new ArrayList<>();
         List<String> limitKeys = new ArrayList<>();
         for (YamlNode.Entry e : map.values()) {
@@ -268,6 +261,10 @@ public final class BudgetFileParser {
                     return null;
                 }
                 double factor = factor(by.value(), where);
+                if (peer != null && peer.isBlank()) {
+                    problem(value.location(), where + ": 'faster-than' must name the peer benchmark, e.g. '*.MyBenchmark.baseline'");
+                    return null;
+                }
                 if (peer == null || Double.isNaN(factor)) {
                     return null;
                 }
@@ -277,6 +274,11 @@ public final class BudgetFileParser {
                 Matcher m = PERCENTILE_KEY.matcher(key);
                 if (m.matches()) {
                     double p = Double.parseDouble(m.group(1));
+                    if (p <= 0 || p > 100) {
+                        problem(e.keyLocation(), where + ": percentile '" + key + "' must lie above p0 and at most p100"
+                                + " (p50, p90, p95, p99, p99.9, p99.99, p100)");
+                        return null;
+                    }
                     Quantity q = quantity(value, where + " '" + key + "'");
                     if (q == null) {
                         return null;
@@ -319,7 +321,9 @@ public final class BudgetFileParser {
         }
         for (YamlNode.Entry e : mapping.entries().values()) {
             boolean known = allowed.contains(e.key()) || (allowed == BUDGET_KEYS && PERCENTILE_KEY.matcher(e.key()).matches());
-            if (!known) {
+            if (e.key().equals("<<")) {
+                problem(e.keyLocation(), "merge keys ('<<: *anchor') are not supported in " + what + "; write the keys out");
+            } else if (!known) {
                 problem(e.keyLocation(), "unknown key '" + e.key() + "' in " + what + DidYouMean.hint(e.key(), new java.util.TreeSet<>(allowed)));
             }
         }
@@ -355,8 +359,12 @@ public final class BudgetFileParser {
         }
         try {
             Quantity q = Quantity.parse(text);
-            if (q.value() < 0) {
-                problem(node.location(), what + ": '" + text + "' is negative");
+            if (!Double.isFinite(q.value())) {
+                problem(node.location(), what + ": '" + abbreviate(text) + "' is too large to be a limit");
+                return null;
+            }
+            if (q.value() < 0 || text.strip().startsWith("-")) {
+                problem(node.location(), what + ": '" + abbreviate(text) + "' is negative");
                 return null;
             }
             return q;
@@ -373,12 +381,12 @@ public final class BudgetFileParser {
         }
         Matcher m = PERCENT.matcher(text);
         if (!m.matches()) {
-            problem(node.location(), "'" + what + "' must be a percentage such as 10%, not '" + text + "'");
+            problem(node.location(), "'" + what + "' must be a percentage such as 10%, not '" + abbreviate(text) + "'");
             return Double.NaN;
         }
         double value = Double.parseDouble(m.group(1)) / 100;
         if (value <= 0 || value > 10) {
-            problem(node.location(), "'" + what + "' must be between 0% and 1000%, not '" + text + "'");
+            problem(node.location(), "'" + what + "' must be between 0% and 1000%, not '" + abbreviate(text) + "'");
             return Double.NaN;
         }
         return value;
@@ -390,8 +398,8 @@ public final class BudgetFileParser {
             return Double.NaN;
         }
         Matcher m = FACTOR.matcher(text);
-        if (!m.matches() || Double.parseDouble(m.group(1)) <= 0) {
-            problem(node.location(), where + ": 'by' must be a positive factor such as 5x or 0.5x, not '" + text + "'");
+        if (!m.matches() || Double.parseDouble(m.group(1)) <= 0 || !Double.isFinite(Double.parseDouble(m.group(1)))) {
+            problem(node.location(), where + ": 'by' must be a positive factor such as 5x or 0.5x, not '" + abbreviate(text) + "'");
             return Double.NaN;
         }
         return Double.parseDouble(m.group(1));
@@ -421,7 +429,7 @@ public final class BudgetFileParser {
             // reported below
         }
         if (text != null) {
-            problem(node.location(), "'" + what + "' must be a whole number >= " + min + ", not '" + text + "'");
+            problem(node.location(), "'" + what + "' must be a whole number >= " + min + ", not '" + abbreviate(text) + "'");
         }
         return null;
     }
@@ -434,11 +442,11 @@ public final class BudgetFileParser {
         Matcher m = ITERATIONS.matcher(text);
         if (m.matches()) {
             java.time.Duration time = duration(m.group(2));
-            if (time != null) {
+            if (time != null && m.group(1).length() <= MAX_COUNT_DIGITS) {
                 return new RunSettings.Iterations(Integer.parseInt(m.group(1)), time);
             }
         }
-        problem(node.location(), "'" + what + "' must look like '5 x 1s' (iterations x time per iteration), not '" + text + "'");
+        problem(node.location(), "'" + what + "' must look like '5 x 1s' (iterations x time per iteration), not '" + abbreviate(text) + "'");
         return null;
     }
 
@@ -450,7 +458,9 @@ public final class BudgetFileParser {
         List<String> values = new ArrayList<>();
         for (YamlNode item : sequence.items()) {
             String text = text(item, what);
-            if (text != null) {
+            if (text != null && text.isBlank()) {
+                problem(item.location(), "'" + what + "' entries must not be empty");
+            } else if (text != null) {
                 values.add(text);
             }
         }
@@ -479,16 +489,7 @@ public final class BudgetFileParser {
         problems.add(new BudgetFileException.Problem(where, message));
     }
 
-    private static SourceLocation locationOf(String name, com.fasterxml.jackson.core.JsonProcessingException e) {
-        var l = e.getLocation();
-        return l == null ? SourceLocation.unknown(name) : new SourceLocation(name, l.getLineNr(), l.getColumnNr());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "invalid YAML";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 }

@@ -30,8 +30,12 @@ public final class ResultFiles {
     }
 
     public static RunResults read(Path file) throws ResultFileException {
-        JsonNode root = readTree(file);
-        String source = file.toString();
+        return read(file.toString(), readBytes(file));
+    }
+
+    /** Reads the content of a result file named {@code source} (for messages). */
+    static RunResults read(String source, byte[] content) throws ResultFileException {
+        JsonNode root = readTree(source, content);
         if (root.isArray()) {
             return new RunResults(source, new JmhResultParser(source).parse(root), Optional.empty(), Optional.empty(), Optional.empty());
         }
@@ -44,7 +48,7 @@ public final class ResultFiles {
 
     /** The JMH result entries exactly as stored, so a baseline keeps every field JMH wrote. */
     static ArrayNode rawResults(Path file) throws ResultFileException {
-        JsonNode root = readTree(file);
+        JsonNode root = readTree(file.toString(), readBytes(file));
         if (root.isArray()) {
             return (ArrayNode) root;
         }
@@ -91,26 +95,38 @@ public final class ResultFiles {
                 node.path("cpuModel").asText(""), node.path("cores").asInt(0), node.path("jmhVersion").asText(""), jvmArgs);
     }
 
-    private static JsonNode readTree(Path file) throws ResultFileException {
+    private static byte[] readBytes(Path file) throws ResultFileException {
         try {
-            if (Files.size(file) == 0) {
-                throw new ResultFileException(file + ": file is empty (did the JMH run finish?)");
-            }
-            JsonNode root = JmhJson.MAPPER.readTree(file.toFile());
-            if (root == null || root.isMissingNode()) {
-                throw new ResultFileException(file + ": file holds no JSON");
-            }
-            return root;
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ResultFileException(file + ": file not found");
         } catch (AccessDeniedException e) {
             throw new ResultFileException(file + ": permission denied");
+        } catch (IOException e) {
+            throw new ResultFileException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static JsonNode readTree(String source, byte[] content) throws ResultFileException {
+        if (content.length == 0) {
+            throw new ResultFileException(source + ": file is empty (did the JMH run finish?)");
+        }
+        int bad = Utf8Text.firstInvalidByte(content);
+        if (bad >= 0) {
+            throw new ResultFileException(Utf8Text.locationOf(source, content, bad) + ": " + Utf8Text.problem(content, bad));
+        }
+        try {
+            JsonNode root = JmhJson.MAPPER.readTree(content);
+            if (root == null || root.isMissingNode()) {
+                throw new ResultFileException(source + ": file holds no JSON");
+            }
+            return root;
         } catch (JsonProcessingException e) {
             var l = e.getLocation();
             String at = l == null ? "" : ":" + l.getLineNr() + ":" + l.getColumnNr();
-            throw new ResultFileException(file + at + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw new ResultFileException(source + at + ": not valid JSON (" + ParserMessages.plain(e.getOriginalMessage()) + ")", e);
         } catch (IOException e) {
-            throw new ResultFileException(file + ": cannot read (" + e.getMessage() + ")", e);
+            throw new ResultFileException(source + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 }

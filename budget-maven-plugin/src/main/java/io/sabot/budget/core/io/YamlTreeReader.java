@@ -1,6 +1,7 @@
 package io.sabot.budget.core.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -9,14 +10,19 @@ import io.sabot.budget.core.model.SourceLocation;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads YAML into a {@link YamlNode} tree with line and column for every node. Bounded against
- * hostile input: nesting depth, document size and alias expansion are limited (a "billion laughs"
- * file fails fast instead of exhausting memory), and duplicate keys are errors.
+ * hostile input: nesting depth, document size and the number of aliases are limited, and aliases
+ * share the anchored node instead of copying it (a "billion laughs" file stays as small as its
+ * text); duplicate keys are errors.
  */
 final class YamlTreeReader {
 
@@ -26,6 +32,8 @@ final class YamlTreeReader {
 
     private final String fileName;
     private final YAMLFactory factory;
+    private final Map<String, YamlNode> anchors = new HashMap<>();
+    private int aliases;
 
     YamlTreeReader(String fileName) {
         this.fileName = fileName;
@@ -33,16 +41,20 @@ final class YamlTreeReader {
         loader.setMaxAliasesForCollections(MAX_ALIASES);
         loader.setAllowDuplicateKeys(true); // reported by us, with both locations
         loader.setCodePointLimit(MAX_CODE_POINTS);
-        loader.setNestingDepthLimit(MAX_DEPTH);
+        loader.setNestingDepthLimit(2 * MAX_DEPTH); // ours fires first, with a location
         this.factory = YAMLFactory.builder()
                 .loaderOptions(loader)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(2 * MAX_DEPTH).build())
                 .build();
     }
 
-    /** Returns the document's root node, or a null scalar for an empty document. */
+    /**
+     * Returns the document's root node, or a null scalar for an empty document. Every YAML syntax
+     * error becomes a {@link BudgetFileException} with the line and column the parser stopped at.
+     */
     YamlNode read(Reader reader) throws IOException, BudgetFileException {
-        try (YAMLParser parser = (YAMLParser) factory.createParser(reader)) {
+        YAMLParser parser = (YAMLParser) factory.createParser(reader);
+        try (parser) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return new YamlNode.Scalar(null, new SourceLocation(fileName, 1, 1));
@@ -53,6 +65,15 @@ final class YamlTreeReader {
                         "only one YAML document is allowed (found a second one)");
             }
             return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+            throw BudgetFileException.single(location(where), "malformed YAML: " + ParserMessages.plain(e.getOriginalMessage()));
+        } catch (YAMLException e) {
+            // SnakeYAML limits (size, depth) surface as its own runtime exception.
+            SourceLocation where = e instanceof MarkedYAMLException marked && marked.getProblemMark() != null
+                    ? new SourceLocation(fileName, marked.getProblemMark().getLine() + 1, marked.getProblemMark().getColumn() + 1)
+                    : location(parser.currentLocation());
+            throw BudgetFileException.single(where, "YAML rejected: " + ParserMessages.plain(e.getMessage()));
         }
     }
 
@@ -61,6 +82,36 @@ final class YamlTreeReader {
         if (depth > MAX_DEPTH) {
             throw BudgetFileException.single(where, "nesting deeper than " + MAX_DEPTH + " levels");
         }
+        if (parser.isCurrentAlias()) {
+            return alias(parser.getText(), where);
+        }
+        String anchor = parser.getObjectId();
+        YamlNode node = readNode(parser, depth, where);
+        if (anchor != null) {
+            anchors.put(anchor, node);
+        }
+        return node;
+    }
+
+    /**
+     * The anchored list or mapping itself, shared rather than copied: an alias bomb stays as small as its text,
+     * and the number of aliases is bounded on top of that. (Jackson's streaming parser only reports
+     * an alias by name; left alone, "*name" would silently read as the text "name".)
+     */
+    private YamlNode alias(String name, SourceLocation where) throws BudgetFileException {
+        YamlNode target = anchors.get(name);
+        if (target == null) {
+            // Jackson reports anchors of lists and mappings only, so an alias of a single value lands here too.
+            throw BudgetFileException.single(where, "alias '*" + name + "' does not refer to a list or mapping anchored"
+                    + " before it ('&" + name + "'); aliases of single values are not supported, write the value out");
+        }
+        if (++aliases > MAX_ALIASES) {
+            throw BudgetFileException.single(where, "YAML rejected: more than " + MAX_ALIASES + " aliases (*name); a budget file needs few");
+        }
+        return target;
+    }
+
+    private YamlNode readNode(YAMLParser parser, int depth, SourceLocation where) throws IOException, BudgetFileException {
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT:
@@ -99,6 +150,9 @@ final class YamlTreeReader {
     }
 
     private SourceLocation location(JsonLocation location) {
-        return new SourceLocation(fileName, location.getLineNr(), location.getColumnNr());
+        if (location == null || location.getLineNr() < 1) {
+            return new SourceLocation(fileName, 1, 1);
+        }
+        return new SourceLocation(fileName, location.getLineNr(), Math.max(1, location.getColumnNr()));
     }
 }

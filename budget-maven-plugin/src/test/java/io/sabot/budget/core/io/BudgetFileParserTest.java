@@ -176,4 +176,98 @@ class BudgetFileParserTest {
         assertThatThrownBy(() -> BudgetFileParser.parse(dir.resolve("missing.yml")))
                 .hasMessageContaining("budget file not found").hasMessageContaining("-Dbudget.budgetFile");
     }
+
+    // ---- regressions for bugs found by BudgetFileFuzzTest (docs/reliability-plugin-fuzzing.md) ----
+
+    @Test
+    void nonScalarKeysGetAPlainMessageWithLocation() {
+        String message = errorOf("version: 1\nbudgets:\n  - id: A\n    ? [a, b]\n    : 1ms\n");
+        assertThat(message).startsWith("budgets.yml:4:").contains("a key must be a single word")
+                .doesNotContain("org.yaml", "Event", "com.fasterxml");
+    }
+
+    @Test
+    void everyErrorHasALineAndColumn(@TempDir Path dir) throws Exception {
+        assertThat(errorOf("version: 1\nbudgets: " + "[".repeat(100) + "]".repeat(100) + "\n")).startsWith("budgets.yml:2:");
+        Path latin1 = dir.resolve("budgets.yml");
+        Files.write(latin1, new byte[] {'v', ':', ' ', '1', '\n', 'a', 'b', (byte) 0xE9, '\n'});
+        assertThatThrownBy(() -> BudgetFileParser.parse(latin1)).hasMessageContaining("budgets.yml:2:3:")
+                .hasMessageContaining("byte 0xE9");
+    }
+
+    @Test
+    void hugeIterationCountsAreErrorsNotNumberFormatExceptions() {
+        assertThat(errorOf("version: 1\njmh:\n  warmup: 99999999999 x 1s\nbudgets: []\n"))
+                .contains("budgets.yml:3:11").contains("must look like '5 x 1s'");
+    }
+
+    @Test
+    void blankPeerOfARatioBudgetIsAnError() {
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    faster-than: ' '\n    by: 2x\n"))
+                .contains("budgets.yml:5:18").contains("'faster-than' must name the peer benchmark");
+    }
+
+    @Test
+    void infiniteLimitsAndFactorsAreRejected() {
+        // 1e400 overflows to Infinity: "max: Infinity" would pass every run.
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    max: 1e400us\n"))
+                .contains("budgets.yml:5:10").contains("too large to be a limit");
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    faster-than: a.B.d\n    by: 1e400x\n"))
+                .contains("'by' must be a positive factor");
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    faster-than: a.B.d\n    by: " + "9".repeat(400) + "x\n"))
+                .contains("'by' must be a positive factor").doesNotContain("9".repeat(100));
+    }
+
+    @Test
+    void aliasesResolveToTheirAnchorsValueOrAreRejected() throws Exception {
+        // Jackson reports "*name" as the text "name": "level: *strict" read as level 'strict', and an
+        // anchor named like a value ("&warn error") flipped the meaning. Lists and mappings resolve...
+        BudgetFile file = parse("""
+                version: 1
+                jmh:
+                  profilers: &profilers [gc]
+                  jvm-args: *profilers
+                budgets:
+                  - id: A
+                    benchmark: "*.Bench.a"
+                    params: &big { size: 1024 }
+                    max: 10us
+                  - id: B
+                    benchmark: "*.Bench.b"
+                    params: *big
+                    max: 10us
+                """);
+        assertThat(file.jmh().jvmArgs()).contains(java.util.List.of("gc"));
+        assertThat(file.budgets().get(1).params()).containsEntry("size", "1024");
+        // ...and single values, whose anchors Jackson does not report, are an error, never misread.
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    max: 1ms\n    level: &warn error\n"
+                + "  - id: B\n    benchmark: a.B.d\n    max: 1ms\n    level: *warn\n"))
+                .contains("budgets.yml:10:12").contains("aliases of single values are not supported");
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: *nowhere\n    max: 1ms\n"))
+                .contains("budgets.yml:4:16").contains("alias '*nowhere'");
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    <<: {max: 1ms}\n"))
+                .contains("merge keys");
+    }
+
+    @Test
+    void percentilesOutsideZeroToHundredAreRejected() {
+        for (String key : new String[] {"p0", "p999", "p100.5"}) {
+            assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    " + key + ": 1ms\n"))
+                    .contains("budgets.yml:5:5").contains("percentile '" + key + "' must lie above p0 and at most p100");
+        }
+    }
+
+    @Test
+    void emptyProfilerAndJvmArgEntriesAreRejected() {
+        assertThat(errorOf("version: 1\njmh:\n  profilers: ['']\n  jvm-args: [' ']\nbudgets: []\n"))
+                .contains("'profilers' entries must not be empty").contains("'jvm-args' entries must not be empty");
+    }
+
+    @Test
+    void descriptionIsASingleNonEmptyValue() {
+        // Found by BudgetFileSchemaTest: the parser accepted "description:" (empty) that the schema rejects.
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    max: 1ms\n    description: \n")).contains("budgets.yml:6:");
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    max: 1ms\n    description: [a]\n"))
+                .contains("'description' must be a single value");
+    }
 }

@@ -7,4 +7,7 @@ assert new File(basedir, 'target/budget/confirm-1/results.json').isFile()
 def junit = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new File(basedir, 'target/budget/TEST-budget.xml')).documentElement
 assert junit.getAttribute('failures') == '2'
+// The failure message points at the details: the HTML report, the fork log, the commands.
+assert log =~ /Report with charts \(opens offline\): .*target[\/\\]budget[\/\\]report\.html/
+assert log.contains('Compare again without running: mvn budget:compare')
 return true

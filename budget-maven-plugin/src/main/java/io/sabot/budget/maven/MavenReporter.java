@@ -17,6 +17,7 @@ final class MavenReporter {
 
     static StandardReporter create(Log log, GateSettings settings) {
         return new StandardReporter(settings, log::info, Instant.now(), List.of(
+                "Report with charts (opens offline): " + settings.outputDirectory().resolve("report.html"),
                 "Report: " + settings.outputDirectory().resolve("report.md"),
                 "Fork log: " + settings.outputDirectory().resolve("fork.log"),
                 "Compare again without running: mvn budget:compare",

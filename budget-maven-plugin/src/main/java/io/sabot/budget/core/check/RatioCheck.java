@@ -9,7 +9,6 @@ import io.sabot.budget.core.model.Metric;
 import io.sabot.budget.core.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
@@ -34,7 +33,7 @@ final class RatioCheck implements Check {
         for (BenchmarkResult result : Matching.resultsFor(budget, context)) {
             List<BenchmarkResult> peers = context.current().results().stream()
                     .filter(p -> p != result && limit.peer().matches(p.key().benchmark()))
-                    .filter(p -> sharedParamsEqual(result.key().params(), p.key().params()))
+                    .filter(p -> result.key().sharesParamValuesWith(p.key()))
                     .collect(Collectors.toList());
             if (peers.isEmpty()) {
                 context.problems().unmatched(budget.id(), budget.location() + ": budget '" + budget.id() + "': faster-than '"
@@ -73,16 +72,5 @@ final class RatioCheck implements Check {
                     ratio.toString(), message, List.of("peer: " + peer.key())));
         }
         return results;
-    }
-
-    /** The peer must agree on every @Param both benchmarks declare. */
-    private static boolean sharedParamsEqual(Map<String, String> mine, Map<String, String> theirs) {
-        for (Map.Entry<String, String> e : theirs.entrySet()) {
-            String value = mine.get(e.getKey());
-            if (value != null && !value.equals(e.getValue())) {
-                return false;
-            }
-        }
-        return true;
     }
 }

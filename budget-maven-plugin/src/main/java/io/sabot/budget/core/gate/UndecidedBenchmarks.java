@@ -13,7 +13,6 @@ import io.sabot.budget.core.model.RunResults;
 import io.sabot.budget.core.model.Verdict;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,7 +55,7 @@ final class UndecidedBenchmarks {
             if (b.id().equals(r.id()) && b.limit().orElse(null) instanceof Limit.Ratio ratio) {
                 for (BenchmarkResult p : current.results()) {
                     if (!p.key().equals(r.benchmark()) && ratio.peer().matches(p.key().benchmark())
-                            && sharedParamsEqual(r.benchmark().params(), p.key().params())) {
+                            && r.benchmark().sharesParamValuesWith(p.key())) {
                         peers.add(p.key());
                     }
                 }
@@ -65,13 +64,4 @@ final class UndecidedBenchmarks {
         return peers;
     }
 
-    private static boolean sharedParamsEqual(Map<String, String> mine, Map<String, String> theirs) {
-        for (Map.Entry<String, String> e : theirs.entrySet()) {
-            String value = mine.get(e.getKey());
-            if (value != null && !value.equals(e.getValue())) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -42,4 +42,18 @@ public record BenchmarkKey(String benchmark, Mode mode, Map<String, String> para
     public String toString() {
         return benchmark + paramsText() + " (" + mode.jmhName() + ")";
     }
+
+    /**
+     * True when this benchmark and {@code other} agree on every @Param both declare: the peer of a
+     * ratio budget is the result measured with the same parameter values.
+     */
+    public boolean sharesParamValuesWith(BenchmarkKey other) {
+        for (Map.Entry<String, String> e : other.params().entrySet()) {
+            String value = params.get(e.getKey());
+            if (value != null && !value.equals(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -74,7 +74,8 @@ public final class BudgetEvaluator {
         }
         boolean comparable = differences.isEmpty() || compareAcrossEnvironments;
         Problems problems = new Problems(subsetRun);
-        EvaluationContext context = new EvaluationContext(current, baseline, budgets, statistics, comparable, differences, problems);
+        EvaluationContext context = new EvaluationContext(current, baseline, budgets, statistics.forBuild(current, baseline),
+                comparable, differences, problems);
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks(budgets)) {
             results.addAll(check.evaluate(context));

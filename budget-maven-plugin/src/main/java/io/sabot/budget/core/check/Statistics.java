@@ -3,7 +3,9 @@ package io.sabot.budget.core.check;
 import io.sabot.budget.core.model.Direction;
 import io.sabot.budget.core.model.Metric;
 import io.sabot.budget.core.model.Verdict;
+import io.sabot.budget.core.model.RunResults;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The statistics the checks decide on. Kept behind one interface so that the checks read as rules
@@ -48,6 +50,16 @@ public interface Statistics {
         }
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot split its error rate over "
                 + looks + " looks");
+    }
+
+    /**
+     * The same statistics, informed by everything measured in one build ({@code current} and its
+     * {@code baseline}): an implementation may learn from all benchmarks together what a single
+     * benchmark's few forks cannot show, such as the machine's fork-to-fork noise. Called once per
+     * evaluation; the default learns nothing.
+     */
+    default Statistics forBuild(RunResults current, Optional<RunResults> baseline) {
+        return this;
     }
 
     /** Outcome of a regression test: the verdict, the slowdown interval and what would resolve it. */

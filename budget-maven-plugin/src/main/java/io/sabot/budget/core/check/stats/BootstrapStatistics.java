@@ -3,9 +3,11 @@ package io.sabot.budget.core.check.stats;
 import io.sabot.budget.core.check.Interval;
 import io.sabot.budget.core.check.JmhIntervalStatistics;
 import io.sabot.budget.core.check.Statistics;
+import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Direction;
 import io.sabot.budget.core.model.Metric;
 import io.sabot.budget.core.model.Quantity;
+import io.sabot.budget.core.model.RunResults;
 import io.sabot.budget.core.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,24 +16,31 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * The plugin's statistics: every interval comes from a hierarchical bootstrap over JMH's raw
- * per-fork, per-iteration samples (see {@link HierarchicalBootstrap}), so fork-to-fork variance is
- * never averaged away.
+ * The plugin's statistics. The fork is the unit of replication: every interval rests on the spread
+ * of fork means (which holds the iteration noise too), never on iterations pooled across forks.
+ *
+ * <p><b>Fork variance of a build.</b> {@link #forBuild} fits a {@link ForkVariancePrior} to the
+ * fork spreads of all primary metrics of the build (with their baselines' forks): a benchmark's own
+ * two or three forks say little about its noise, twenty benchmarks on the same machine say a lot.
+ * Each primary metric then uses its own variance steadied by the prior (moderated t), unless its
+ * forks spread significantly more than the others'. Without a prior (fewer than three benchmarks
+ * with two or more forks) a metric with two or more forks uses its own fork variance; a metric with
+ * one fork falls back to a hierarchical bootstrap over its iterations ({@link HierarchicalBootstrap}),
+ * which leaves the fork-to-fork variance out and says so.
  *
  * <p><b>Limits</b> are judged on a {@code confidence} (99%) interval of the mean.
  *
  * <p><b>Regressions</b>: the slowdown against the baseline (direction-aware, positive = worse) gets an
- * interval at level {@code 1 - alpha/m}: with two or more forks on both sides a Welch t-interval on
- * the fork means (the fork is the replicate; a bootstrap over two or three forks is far too narrow);
- * with several forks on one side only (a baseline recorded with more forks than a quick build runs)
- * a t-interval that takes the fork variance from that side; with one fork on each side a bootstrap
- * over iterations, a Bonferroni correction over the {@code m}
- * regression checks of one build, so the chance that any of them fails by noise stays near
- * {@code alpha} (1%) however many benchmarks a project has. The rule is three-way:
+ * interval at level {@code 1 - alpha/m}, a Bonferroni correction over the {@code m} regression checks
+ * of one build, so the chance that any of them fails by noise stays near {@code alpha} (1%) however
+ * many benchmarks a project has. With the build's prior: a t-interval on the log ratio of fork means
+ * with the moderated variance. Without it: Welch's t on the fork means with two or more forks on both
+ * sides; the fork variance of the side with several forks when the other has one; a bootstrap over
+ * iterations with one fork on each side. The rule is three-way:
  * <ul>
  *   <li>FAIL when the estimated slowdown exceeds the threshold and the interval excludes zero (the
- *       change is real and larger than allowed). With a single fork on either side the fork-to-fork
- *       variance is unknown, so the whole interval must lie beyond the threshold instead;</li>
+ *       change is real and larger than allowed). When the fork-to-fork variance is unknown (one fork
+ *       on each side and no prior) the whole interval must lie beyond the threshold instead;</li>
  *   <li>PASS when the whole interval lies below the threshold;</li>
  *   <li>INCONCLUSIVE otherwise, with the smallest change this run could detect and how many more
  *       samples would resolve the threshold.</li>
@@ -40,14 +49,22 @@ import java.util.SplittableRandom;
  */
 public final class BootstrapStatistics implements Statistics {
 
+    private static final String PRIMARY = "primary";
+
     private final double confidence;
     private final double alpha;
     private final int resamples;
     private final long seed;
     private final HierarchicalBootstrap bootstrap;
     private final JmhIntervalStatistics fallback = new JmhIntervalStatistics();
+    /** The build's fork-variance prior for primary metrics; empty until {@link #forBuild}, or when the build cannot support one. */
+    private final Optional<ForkVariancePrior> prior;
 
     public BootstrapStatistics(double confidence, double alpha, int resamples, long seed) {
+        this(confidence, alpha, resamples, seed, Optional.empty());
+    }
+
+    private BootstrapStatistics(double confidence, double alpha, int resamples, long seed, Optional<ForkVariancePrior> prior) {
         if (confidence <= 0.5 || confidence >= 1) {
             throw new IllegalArgumentException("confidence must be between 0.5 and 1, not " + confidence);
         }
@@ -59,6 +76,7 @@ public final class BootstrapStatistics implements Statistics {
         this.resamples = resamples;
         this.seed = seed;
         this.bootstrap = new HierarchicalBootstrap(resamples, seed);
+        this.prior = prior;
     }
 
     /** 99% intervals for limits, 1% family-wise error for regressions, 2,000 resamples. */
@@ -81,7 +99,59 @@ public final class BootstrapStatistics implements Statistics {
         if (looks == 1) {
             return this;
         }
-        return new BootstrapStatistics(1 - (1 - confidence) / looks, alpha / looks, resamples * looks, seed);
+        return new BootstrapStatistics(1 - (1 - confidence) / looks, alpha / looks, resamples * looks, seed, prior);
+    }
+
+    /**
+     * These statistics with the fork-variance prior of this build: the spread of the fork means of
+     * every benchmark's primary metric, pooled with its baseline's forks where there is one.
+     */
+    @Override
+    public Statistics forBuild(RunResults current, Optional<RunResults> baseline) {
+        List<ForkSpread> spreads = new ArrayList<>();
+        for (BenchmarkResult result : current.results()) {
+            Optional<Samples> now = samples(result.primary());
+            if (now.isEmpty()) {
+                continue;
+            }
+            Optional<Samples> before = baseline.flatMap(b -> b.find(result.key())).flatMap(b -> samples(b.primary()));
+            (before.isPresent() ? ForkSpread.of(before.get(), now.get()) : ForkSpread.of(now.get())).ifPresent(spreads::add);
+        }
+        return new BootstrapStatistics(confidence, alpha, resamples, seed, ForkVariancePrior.fit(spreads));
+    }
+
+    private static Optional<Samples> samples(Metric metric) {
+        if (metric.sampleCount() < 2 || metric.rawData().stream().flatMapToDouble(java.util.Arrays::stream)
+                .anyMatch(v -> !Double.isFinite(v))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Samples(metric.rawData()));
+    }
+
+    /**
+     * The fork variance a primary metric's interval rests on: its own steadied by the build's prior,
+     * or its own alone (with two or more forks). Empty when neither exists, or a fork mean is not positive.
+     */
+    private Optional<ForkSpread> spread(Metric metric, Samples... sides) {
+        Optional<ForkSpread> own = ForkSpread.of(sides);
+        if (own.isEmpty()) {
+            return Optional.empty();
+        }
+        if (metric.name().equals(PRIMARY) && prior.isPresent()) {
+            return Optional.of(prior.get().moderate(own.get()));
+        }
+        return own.get().hasVariance() ? own : Optional.empty();
+    }
+
+    /** Says where the fork variance came from, for the interval's method. */
+    private String source(Metric metric, Samples... sides) {
+        if (!metric.name().equals(PRIMARY) || prior.isEmpty()) {
+            return "";
+        }
+        Optional<ForkSpread> own = ForkSpread.of(sides);
+        return own.isPresent() && prior.get().spreadsMoreThanPrior(own.get())
+                ? "own forks: they spread more than the build's other benchmarks"
+                : prior.get().describe();
     }
 
     @Override
@@ -90,6 +160,10 @@ public final class BootstrapStatistics implements Statistics {
             return fallback.scoreInterval(metric);
         }
         Samples samples = new Samples(metric.rawData());
+        Optional<ForkSpread> spread = spread(metric, samples);
+        if (spread.isPresent()) {
+            return ForkMeansT.score(samples, spread.get(), confidence, source(metric, samples));
+        }
         double[] means = bootstrap.means(samples);
         double tail = (1 - confidence) / 2;
         return new Interval(HierarchicalBootstrap.quantile(means, tail), samples.mean(),
@@ -141,6 +215,13 @@ public final class BootstrapStatistics implements Statistics {
         }
         Samples n = new Samples(numerator.rawData());
         Samples d = new Samples(denominator.rawData());
+        Optional<ForkSpread> ns = spread(numerator, n);
+        Optional<ForkSpread> ds = spread(denominator, d);
+        if (ns.isPresent() && ds.isPresent()) {
+            String source = numerator.name().equals(PRIMARY) && denominator.name().equals(PRIMARY) && prior.isPresent()
+                    ? prior.get().describe() : "";
+            return ForkMeansT.ratio(n, ns.get(), d, ds.get(), confidence, source);
+        }
         double[] nm = bootstrap.means(n);
         double[] dm = new HierarchicalBootstrap(nm.length, 0x7A710L).means(d);
         double[] ratios = new double[nm.length];
@@ -165,7 +246,10 @@ public final class BootstrapStatistics implements Statistics {
         int m = Math.max(1, comparisons);
         double level = 1 - alpha / m;
         double estimate = direction.slowdown(before.mean(), after.mean());
-        Optional<Interval> forkBased = before.forkCount() >= 2 && after.forkCount() >= 2
+        Optional<ForkSpread> pooled = prior.isPresent() ? spread(current, before, after) : Optional.empty();
+        Optional<Interval> forkBased = pooled.isPresent()
+                ? Optional.of(ForkMeansT.slowdown(before, after, direction, pooled.get(), level, source(current, before, after)))
+                : before.forkCount() >= 2 && after.forkCount() >= 2
                 ? ForkMeansWelch.slowdown(before, after, direction, level)
                 : ForkMeansWelch.slowdownWithSharedForkVariance(before, after, direction, level);
         Interval interval = forkBased.orElseGet(() -> bootstrapSlowdown(before, after, direction, level));
@@ -193,11 +277,13 @@ public final class BootstrapStatistics implements Statistics {
         } else {
             verdict = Verdict.INCONCLUSIVE;
             double halfWidth = (high - low) / 2;
-            double needed = Math.max(1e-9, threshold - Math.max(0, estimate));
-            double factor = Math.pow(halfWidth / needed, 2);
-            notes.add(String.format(Locale.ROOT, "this run resolves changes of about +/-%.1f%%;"
-                    + " about %.0fx the samples (more forks first) would resolve the %s threshold",
-                    halfWidth * 100, Math.max(2, Math.ceil(factor)), Quantity.format(threshold * 100) + "%"));
+            // To PASS the interval's top must come under the threshold; to FAIL its bottom above zero.
+            double room = estimate > threshold ? estimate : threshold - Math.max(0, estimate);
+            double factor = Math.ceil(Math.pow(halfWidth / Math.max(room, 1e-9), 2));
+            notes.add(String.format(Locale.ROOT, "this run resolves changes of about +/-%.1f%%; %s the samples"
+                    + " (more forks first) would resolve the %s threshold", halfWidth * 100,
+                    factor > 100 ? "more than 100x" : "about " + (long) Math.max(2, factor) + "x",
+                    Quantity.format(threshold * 100) + "%"));
         }
         return new RegressionDecision(verdict, interval, notes);
     }

@@ -29,8 +29,8 @@ class ErrorSpendingTest {
         Interval one = single.scoreInterval(metric);
         Interval spent = fourLooks.scoreInterval(metric);
 
-        assertThat(one.method()).startsWith("bootstrap 99% ");
-        assertThat(spent.method()).startsWith("bootstrap 99.75% ");
+        assertThat(one.method()).startsWith("t 99% ");
+        assertThat(spent.method()).startsWith("t 99.75% ");
         assertThat(spent.low()).isLessThan(one.low());
         assertThat(spent.high()).isGreaterThan(one.high());
     }

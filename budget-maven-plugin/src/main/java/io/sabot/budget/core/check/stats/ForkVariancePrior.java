@@ -1,0 +1,123 @@
+package io.sabot.budget.core.check.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.math3.distribution.FDistribution;
+
+/**
+ * What the benchmarks of one build say together about fork-to-fork noise on this machine, used to
+ * steady each benchmark's own, very uncertain, estimate of it: a moderated t in the spirit of limma
+ * (Smyth 2004, "Linear models and empirical Bayes methods for assessing differential expression").
+ *
+ * <p>Why: a gate affordable in a build runs one to three forks per benchmark, so each benchmark's own
+ * variance has zero to four degrees of freedom and its t quantile at a Bonferroni level is 10 to
+ * 1,000: nothing can be decided. Benchmarks of one build share the machine, JDK and load, so their
+ * relative (log-scale) fork variances are alike, and twenty of them give the variance with forty or
+ * more degrees of freedom.
+ *
+ * <p>How: the benchmarks are pooled (each weighted by its degrees of freedom), except those whose forks
+ * spread significantly more than the pool of the others (one-sided F test at 1%), which are taken out
+ * one at a time, the most extreme first, and judged on their own forks. A benchmark of the pool then
+ * uses {@code (d0 s0² + d s²) / (d0 + d)} with {@code d0 + d} degrees of freedom, where {@code s0²}
+ * and {@code d0} are the pool's variance and degrees of freedom.
+ *
+ * <p>limma fits {@code d0} to the spread of the variances by moments; with twenty benchmarks of two
+ * forks that estimate came out anywhere between 1 and 40 for identical noise (simulated), too noisy to
+ * use. Taking out the clearly noisier benchmarks protects against what matters for a gate (a noisy
+ * benchmark judged on a quiet pool would fail on noise); benchmarks quieter than the pool only lose
+ * some power.
+ */
+final class ForkVariancePrior {
+
+    /** Fewer benchmarks than this cannot tell a shared noise level from chance. */
+    static final int MIN_BENCHMARKS = 3;
+    private static final double NOISIER_TEST_LEVEL = 0.01;
+
+    private final double logVariance;
+    private final double degreesOfFreedom;
+    private final int benchmarks;
+
+    private ForkVariancePrior(double logVariance, double degreesOfFreedom, int benchmarks) {
+        this.logVariance = logVariance;
+        this.degreesOfFreedom = degreesOfFreedom;
+        this.benchmarks = benchmarks;
+    }
+
+    /**
+     * Pools the spreads of a build's benchmarks; spreads without variance (one fork per side, or
+     * identical fork means) do not take part, nor do benchmarks that spread significantly more than
+     * the others.
+     *
+     * @return empty when fewer than {@link #MIN_BENCHMARKS} benchmarks remain in the pool
+     */
+    static Optional<ForkVariancePrior> fit(List<ForkSpread> spreads) {
+        List<ForkSpread> pool = new ArrayList<>(spreads.stream().filter(ForkSpread::hasVariance).toList());
+        while (pool.size() >= MIN_BENCHMARKS) {
+            double squares = 0;
+            double degrees = 0;
+            for (ForkSpread s : pool) {
+                squares += s.degreesOfFreedom() * s.logVariance();
+                degrees += s.degreesOfFreedom();
+            }
+            ForkSpread noisiest = null;
+            double worst = 1;
+            for (ForkSpread s : pool) {
+                double othersDegrees = degrees - s.degreesOfFreedom();
+                double othersVariance = (squares - s.degreesOfFreedom() * s.logVariance()) / othersDegrees;
+                double ratio = s.logVariance() / othersVariance / critical(s.degreesOfFreedom(), othersDegrees);
+                if (ratio > worst) {
+                    worst = ratio;
+                    noisiest = s;
+                }
+            }
+            if (noisiest == null) {
+                return Optional.of(new ForkVariancePrior(squares / degrees, degrees, pool.size()));
+            }
+            pool.remove(noisiest);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The benchmark's variance steadied by the pool, or its own when its forks spread significantly
+     * more than the pool's (then the pool says nothing about it).
+     */
+    ForkSpread moderate(ForkSpread own) {
+        if (own.degreesOfFreedom() == 0) {
+            return new ForkSpread(logVariance, degreesOfFreedom);
+        }
+        if (spreadsMoreThanPrior(own)) {
+            return own;
+        }
+        double d = own.degreesOfFreedom();
+        double ownVariance = own.hasVariance() ? own.logVariance() : 0;
+        return new ForkSpread((degreesOfFreedom * logVariance + d * ownVariance) / (degreesOfFreedom + d), degreesOfFreedom + d);
+    }
+
+    boolean spreadsMoreThanPrior(ForkSpread own) {
+        return own.hasVariance() && own.logVariance() / logVariance > critical(own.degreesOfFreedom(), degreesOfFreedom);
+    }
+
+    private static double critical(double numeratorDegrees, double denominatorDegrees) {
+        return new FDistribution(null, numeratorDegrees, denominatorDegrees).inverseCumulativeProbability(1 - NOISIER_TEST_LEVEL);
+    }
+
+    double logVariance() {
+        return logVariance;
+    }
+
+    double degreesOfFreedom() {
+        return degreesOfFreedom;
+    }
+
+    int benchmarks() {
+        return benchmarks;
+    }
+
+    /** For interval method strings: "fork variance pooled over 20 benchmarks (df 40)". */
+    String describe() {
+        return String.format(Locale.ROOT, "fork variance pooled over %d benchmarks (df %.0f)", benchmarks, degreesOfFreedom);
+    }
+}

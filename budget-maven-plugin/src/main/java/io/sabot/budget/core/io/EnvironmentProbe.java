@@ -11,7 +11,8 @@ import java.util.Properties;
 
 /**
  * Builds the environment fingerprint of a run: the JDK, JMH and JVM arguments as the forked JVM
- * reported them in the results, and the OS and CPU of the machine this runs on.
+ * reported them in the results, and the OS, CPU and speed ({@link MachineSpeedProbe}) of the machine
+ * this runs on, taken right after the benchmarks ran.
  */
 public final class EnvironmentProbe {
 
@@ -25,7 +26,8 @@ public final class EnvironmentProbe {
         String jmh = first == null ? "" : first.jmhVersion();
         List<String> jvmArgs = first == null ? List.of() : first.jvmArgs();
         return new Environment(vendor(javaHome), jdkVersion, vmName, System.getProperty("os.name"),
-                System.getProperty("os.arch"), cpuModel(), Runtime.getRuntime().availableProcessors(), jmh, jvmArgs);
+                System.getProperty("os.arch"), cpuModel(), Runtime.getRuntime().availableProcessors(), jmh, jvmArgs,
+                MachineSpeedProbe.measure());
     }
 
     /** IMPLEMENTOR from the JDK's release file, falling back to this JVM's vendor. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.model.MachineSpeed;
 import io.sabot.budget.core.model.RunResults;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -92,7 +93,26 @@ public final class ResultFiles {
         node.path("jvmArgs").forEach(a -> jvmArgs.add(a.asText()));
         return new Environment(node.path("jdkVendor").asText(""), node.path("jdkVersion").asText(""),
                 node.path("vmName").asText(""), node.path("os").asText(""), node.path("arch").asText(""),
-                node.path("cpuModel").asText(""), node.path("cores").asInt(0), node.path("jmhVersion").asText(""), jvmArgs);
+                node.path("cpuModel").asText(""), node.path("cores").asInt(0), node.path("jmhVersion").asText(""), jvmArgs,
+                speed(source, node.path("speed")));
+    }
+
+    /** The machine speed of a baseline; absent in baselines written before it was measured. */
+    private static MachineSpeed speed(String source, JsonNode node) throws ResultFileException {
+        if (node.isMissingNode() || node.isNull()) {
+            return MachineSpeed.UNKNOWN;
+        }
+        JsonNode cpu = node.path("cpuNanosPerStep");
+        JsonNode memory = node.path("memoryNanosPerLoad");
+        if (!node.isObject() || !(cpu.isMissingNode() || cpu.isNumber()) || !(memory.isMissingNode() || memory.isNumber())) {
+            throw new ResultFileException(source + ": \"environment.speed\" must be an object with numbers"
+                    + " \"cpuNanosPerStep\" and \"memoryNanosPerLoad\"");
+        }
+        try {
+            return new MachineSpeed(cpu.asDouble(0), memory.asDouble(0));
+        } catch (IllegalArgumentException e) {
+            throw new ResultFileException(source + ": \"environment.speed\": " + e.getMessage());
+        }
     }
 
     private static byte[] readBytes(Path file) throws ResultFileException {

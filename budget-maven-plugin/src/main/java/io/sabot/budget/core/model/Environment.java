@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where a run was measured. Two runs are comparable only on the same hardware, OS, JDK and JMH; a
- * baseline from elsewhere is reported and its regression checks are downgraded to warnings.
+ * Where a run was measured. Two runs are comparable only on the same hardware, OS, JDK and JMH, and
+ * when the machine ran at the same speed ({@link MachineSpeed}); a baseline from elsewhere is reported
+ * and its regression checks are downgraded to warnings.
  */
 public record Environment(
         String jdkVendor,
@@ -17,14 +18,23 @@ public record Environment(
         String cpuModel,
         int cores,
         String jmhVersion,
-        List<String> jvmArgs) {
+        List<String> jvmArgs,
+        MachineSpeed speed) {
 
     public Environment {
         jvmArgs = List.copyOf(jvmArgs);
+        Objects.requireNonNull(speed, "speed");
+    }
+
+    /** An environment whose speed was not measured (plain JMH results, baselines of older versions). */
+    public Environment(String jdkVendor, String jdkVersion, String vmName, String os, String arch, String cpuModel, int cores,
+                       String jmhVersion, List<String> jvmArgs) {
+        this(jdkVendor, jdkVersion, vmName, os, arch, cpuModel, cores, jmhVersion, jvmArgs, MachineSpeed.UNKNOWN);
     }
 
     /**
-     * Differences of the machine and runtime that make numbers incomparable (hardware, OS, JDK, JMH),
+     * Differences of the machine and runtime that make numbers incomparable (hardware, OS, JDK, JMH,
+     * machine speed),
      * each as "name: this vs other"; empty when comparable. A field unknown on either side (a plain
      * JMH JSON file records no machine) is not compared. JVM arguments are left out on purpose: they
      * are part of the project's configuration, so a slowdown they cause is a regression to catch.
@@ -39,6 +49,7 @@ public record Environment(
         compare(differences, "CPU", cpuModel, other.cpuModel);
         compare(differences, "cores", cores > 0 ? String.valueOf(cores) : "", other.cores > 0 ? String.valueOf(other.cores) : "");
         compare(differences, "JMH", jmhVersion, other.jmhVersion);
+        speed.differenceFrom(other.speed).ifPresent(differences::add);
         return differences;
     }
 

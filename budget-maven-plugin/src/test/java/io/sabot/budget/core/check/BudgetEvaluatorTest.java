@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sabot.budget.core.io.BudgetFileParser;
 import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.model.MachineSpeed;
 import io.sabot.budget.core.model.Level;
 import io.sabot.budget.core.model.Mode;
 import io.sabot.budget.core.model.RunResults;
@@ -195,5 +196,24 @@ class BudgetEvaluatorTest {
         Evaluation strict = new BudgetEvaluator(Statistics.standard(), true)
                 .evaluate(BudgetFile.empty("none"), after, Optional.of(before), Optional.of(here));
         assertThat(strict.violations()).hasSize(1);
+    }
+
+    @Test
+    void theSameMachineTypeRunningSlowerOnlyWarns() throws Exception {
+        Environment fast = new Environment("Eclipse Adoptium", "17.0.15", "OpenJDK", "Linux", "amd64", "EPYC", 2, "1.37", List.of(),
+                new MachineSpeed(1.0, 90));
+        Environment slow = new Environment("Eclipse Adoptium", "17.0.15", "OpenJDK", "Linux", "amd64", "EPYC", 2, "1.37", List.of(),
+                new MachineSpeed(1.9, 95));
+        RunResults before = new RunResults("baseline.json",
+                List.of(result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 100, 100, 100)),
+                Optional.of(fast), Optional.empty(), Optional.empty());
+        RunResults after = run(result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 190, 190, 190));
+        Evaluation e = evaluator.evaluate(BudgetFile.empty("none"), after, Optional.of(before), Optional.of(slow));
+        CheckResult r = e.results().get(0);
+        assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(r.level()).isEqualTo(Level.WARN);
+        assertThat(e.violations()).isEmpty();
+        assertThat(e.notes()).anySatisfy(n -> assertThat(n).contains("Baseline environment differs: machine speed: CPU chain 1.90 vs 1.00"
+                + " ns per step (this machine 90% slower)"));
     }
 }

@@ -3,6 +3,7 @@ package io.sabot.budget.core.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sabot.budget.core.model.MachineSpeed;
 import io.sabot.budget.core.model.Metric;
 import io.sabot.budget.core.model.RunResults;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,31 @@ class ResultFilesTest {
 
     static String errorOf(String json) {
         return assertThatThrownBy(() -> read(json)).isInstanceOf(ResultFileException.class).actual().getMessage();
+    }
+
+    /** A baseline with {@code speed} (a JSON value, or null for none) in its environment. */
+    static String baselineWithSpeed(String speed) {
+        return """
+                { "format" : "budget-baseline", "version" : 1, "recordedAt" : "2026-11-25T10:00:00Z", "environment" : { "jdkVendor" : "V", "jdkVersion" : "17", "vmName" : "VM",
+                  "os" : "Linux", "arch" : "amd64", "cpuModel" : "EPYC", "cores" : 2, "jmhVersion" : "1.37", "jvmArgs" : [ ] %s },
+                  "results" : %s }
+                """.formatted(speed == null ? "" : ", \"speed\" : " + speed, result("", ""));
+    }
+
+    @Test
+    void aBaselineKeepsTheMachineSpeedAndOlderBaselinesHaveNone() throws Exception {
+        RunResults measured = read(baselineWithSpeed("{ \"cpuNanosPerStep\" : 1.25, \"memoryNanosPerLoad\" : 95.5 }"));
+        assertThat(measured.environment().orElseThrow().speed()).isEqualTo(new MachineSpeed(1.25, 95.5));
+        RunResults older = read(baselineWithSpeed(null));
+        assertThat(older.environment().orElseThrow().speed()).isEqualTo(MachineSpeed.UNKNOWN);
+    }
+
+    @Test
+    void aMalformedMachineSpeedIsAnErrorNamingTheField() {
+        assertThat(errorOf(baselineWithSpeed("{ \"cpuNanosPerStep\" : \"fast\" }")))
+                .contains("results.json").contains("\"environment.speed\" must be an object with numbers");
+        assertThat(errorOf(baselineWithSpeed("{ \"cpuNanosPerStep\" : -3 }")))
+                .contains("\"environment.speed\": machine speed timings must be finite and not negative");
     }
 
     @Test

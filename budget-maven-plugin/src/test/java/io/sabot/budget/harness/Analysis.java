@@ -19,13 +19,16 @@ final class Analysis {
 
     /**
      * The build kinds judged, all cut from the same pool forks (7 iterations of 200 ms each): the
-     * plugin's quick mode, one fork with more measurement, and two forks (the fork count of the engine
-     * suite's budget file, with 200 ms iterations instead of 1 s).
+     * plugin's quick mode against a baseline of the same kind and against one recorded with 5 forks
+     * (as the README recommends), one fork with more measurement, two forks (the fork count of the
+     * engine suite's budget file, with 200 ms iterations instead of 1 s) and three.
      */
     static final List<BuildSettings> BUILD_KINDS = List.of(
             new BuildSettings("quick", 1, 2, 3),
+            new BuildSettings("quick, 5-fork baseline", 1, 5, 2, 3),
             new BuildSettings("1 fork", 1, 2, 5),
-            new BuildSettings("2 forks", 2, 2, 5));
+            new BuildSettings("2 forks", 2, 2, 5),
+            new BuildSettings("3 forks", 3, 2, 5));
 
     private Analysis() {
     }
@@ -64,7 +67,7 @@ final class Analysis {
         if (setting.withinPools().isEmpty()) {
             Map<BenchmarkResult, List<double[]>> base = forks(pools, setting.baselinePool());
             Map<BenchmarkResult, List<double[]>> current = forks(pools, setting.currentPool());
-            int baseGroups = kind.groups(pools.get(setting.baselinePool()).pool().forks());
+            int baseGroups = kind.baselineSide().groups(pools.get(setting.baselinePool()).pool().forks());
             int currentGroups = kind.groups(pools.get(setting.currentPool()).pool().forks());
             if (currentGroups >= 2) {
                 comparisons.add(new Comparison(base, current, BuildDraw.acrossPools(baseGroups, currentGroups)));
@@ -75,7 +78,8 @@ final class Analysis {
             for (String name : setting.withinPools()) {
                 Map<BenchmarkResult, List<double[]>> pool = forks(pools, name);
                 int groups = kind.groups(pools.get(name).pool().forks());
-                List<BuildDraw> draws = BuildDraw.withinPool(groups);
+                // Within one pool the three groups must be the same size: no builds with a larger baseline.
+                List<BuildDraw> draws = kind.baselineForks() == kind.forks() ? BuildDraw.withinPool(groups) : List.of();
                 comparisons.add(new Comparison(pool, pool, draws));
                 independent += draws.isEmpty() ? 0 : groups / 2;
             }

@@ -11,13 +11,23 @@ import java.util.List;
  * to iterations {@code [warmup, warmup + measurement)}: exactly what JMH would have recorded, since an
  * iteration does not depend on how many follow it.
  */
-record BuildSettings(String name, int forks, int warmup, int measurement) {
+record BuildSettings(String name, int forks, int baselineForks, int warmup, int measurement) {
 
     BuildSettings {
-        if (forks < 1 || warmup < 0 || measurement < 1) {
+        if (forks < 1 || baselineForks < 1 || warmup < 0 || measurement < 1) {
             throw new IllegalArgumentException("a build needs at least 1 fork and 1 measurement iteration, not "
                     + forks + " x (" + warmup + " + " + measurement + ")");
         }
+    }
+
+    /** A build whose baseline was recorded with the same settings. */
+    BuildSettings(String name, int forks, int warmup, int measurement) {
+        this(name, forks, forks, warmup, measurement);
+    }
+
+    /** The baseline's side: its forks per group, the same iterations. */
+    BuildSettings baselineSide() {
+        return new BuildSettings(name, baselineForks, baselineForks, warmup, measurement);
     }
 
     /** The iterations a build fork would have recorded, cut from one pool fork. */
@@ -53,6 +63,7 @@ record BuildSettings(String name, int forks, int warmup, int measurement) {
     }
 
     String label() {
-        return name + " (" + forks + " fork" + (forks == 1 ? "" : "s") + " x " + warmup + "+" + measurement + " x 200 ms)";
+        return name + " (" + forks + " fork" + (forks == 1 ? "" : "s") + " x " + warmup + "+" + measurement + " x 200 ms"
+                + (baselineForks == forks ? "" : "; baseline recorded with " + baselineForks + " forks") + ")";
     }
 }

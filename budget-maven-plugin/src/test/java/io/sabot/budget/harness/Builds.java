@@ -27,7 +27,7 @@ final class Builds {
             if (baselineForks == null) {
                 throw new IllegalArgumentException("the baseline pool has no " + e.getKey().key().label());
             }
-            build.add(new BenchmarkDraw(e.getKey(), settings.group(baselineForks, draw.baselineGroup()),
+            build.add(new BenchmarkDraw(e.getKey(), settings.baselineSide().group(baselineForks, draw.baselineGroup()),
                     settings.group(e.getValue(), draw.currentGroup()), settings.group(e.getValue(), draw.confirmationGroup())));
         }
         if (build.size() != baselineByKey.size()) {

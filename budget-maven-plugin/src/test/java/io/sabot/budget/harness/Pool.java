@@ -27,17 +27,19 @@ record Pool(String name, double slowdown, int forks, int iterations) {
 
     /**
      * The order pools are measured in: the baseline first, the changed code, the unchanged code again
-     * last. The first baseline serves every setting (and A/A builds within one session), so it gets
-     * {@code baselineForks}; the others {@code forks}.
+     * last. The first baseline serves every setting (and A/A builds within one session), so it is the
+     * largest: three groups of three forks (baseline, current, confirmation) with one to spare. The
+     * pools behind the targets (+10%, +15%) and the late baseline hold two groups of three (a build and
+     * its confirmation); +5% and +25% only one.
      */
-    static List<Pool> plan(int baselineForks, int forks, int iterations) {
+    static List<Pool> plan(int iterations) {
         return List.of(
-                new Pool("baseline-a", 0, baselineForks, iterations),
-                new Pool("slower-05", 0.05, forks, iterations),
-                new Pool("slower-10", 0.10, forks, iterations),
-                new Pool("slower-15", 0.15, forks, iterations),
-                new Pool("slower-25", 0.25, forks, iterations),
-                new Pool("baseline-b", 0, forks, iterations));
+                new Pool("baseline-a", 0, 10, iterations),
+                new Pool("slower-05", 0.05, 3, iterations),
+                new Pool("slower-10", 0.10, 6, iterations),
+                new Pool("slower-15", 0.15, 6, iterations),
+                new Pool("slower-25", 0.25, 3, iterations),
+                new Pool("baseline-b", 0, 6, iterations));
     }
 
     String slowdownLabel() {

@@ -100,9 +100,11 @@ final class QualityReport {
 
     /** A setting the pools hold too few forks for, with the reason. */
     private static String emptyRow(QualityRow row) {
+        String reason = row.setting().withinPools().isEmpty() || row.build().baselineForks() == row.build().forks()
+                ? "not enough forks: needs 2 groups of " + row.build().forks() + " in the current pool (3 within one pool)"
+                : "not simulated: baseline and build differ in forks, and one pool is cut into groups of one size";
         return "| " + row.setting().name() + " | 0 | " + (Double.isNaN(row.measuredSlowdown()) ? "" : signed(row.measuredSlowdown()))
-                + " | not enough forks: needs 2 groups of " + row.build().forks()
-                + " in the current pool (3 within one pool) | | | | | | |\n";
+                + " | " + reason + " | | | | | | |\n";
     }
 
     /** The targets of issue 6 for one build kind, each with the figure and met / missed. */

@@ -17,9 +17,7 @@ import java.util.List;
  */
 public final class VerdictQualityHarness {
 
-    /** Forks per benchmark of the first baseline pool and of every other pool; 2 + 5 iterations per fork. */
-    static final int BASELINE_POOL_FORKS = 6;
-    static final int POOL_FORKS = 2;
+    /** Iterations per fork of every pool (the forks per pool are in {@link Pool#plan}). */
     static final int POOL_ITERATIONS = 7;
 
     private VerdictQualityHarness() {
@@ -34,7 +32,7 @@ public final class VerdictQualityHarness {
             System.exit(2);
             return;
         }
-        List<Pool> pools = Pool.plan(BASELINE_POOL_FORKS, POOL_FORKS, POOL_ITERATIONS);
+        List<Pool> pools = Pool.plan(POOL_ITERATIONS);
         PoolRunner runner = new PoolRunner(options.work());
         try {
             if (options.measure()) {

@@ -41,6 +41,7 @@ public final class BudgetEvaluator {
                                Optional<Environment> currentEnvironment) {
         List<String> notes = new ArrayList<>();
         List<String> differences = new ArrayList<>();
+        double machineSlowdown = 1;
         if (baseline.isPresent()) {
             RunResults base = baseline.get();
             Environment baseEnvironment = base.environment().orElseGet(() -> Environment.fromResults(base));
@@ -51,6 +52,12 @@ public final class BudgetEvaluator {
                         + " and JMH only");
             }
             currentEnv.jvmArgsDifference(baseEnvironment).ifPresent(notes::add);
+            machineSlowdown = currentEnv.speed().slowdownFrom(baseEnvironment.speed());
+            if (machineSlowdown > 1) {
+                notes.add(String.format(java.util.Locale.ROOT, "This machine ran the speed probe %.0f%% slower than when the baseline"
+                        + " was recorded (%s): regression thresholds are raised by as much, so the machine's own slowdown"
+                        + " cannot fail the build", (machineSlowdown - 1) * 100, currentEnv.speed().comparedWith(baseEnvironment.speed())));
+            }
             if (!differences.isEmpty()) {
                 notes.add("Baseline environment differs: " + String.join("; ", differences)
                         + (compareAcrossEnvironments ? "" : ". Regression checks only warn;"
@@ -75,7 +82,7 @@ public final class BudgetEvaluator {
         boolean comparable = differences.isEmpty() || compareAcrossEnvironments;
         Problems problems = new Problems(subsetRun);
         EvaluationContext context = new EvaluationContext(current, baseline, budgets, statistics.forBuild(current, baseline),
-                comparable, differences, problems);
+                comparable, differences, machineSlowdown, problems);
         List<CheckResult> results = new ArrayList<>();
         for (Check check : checks(budgets)) {
             results.addAll(check.evaluate(context));

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Everything a check may look at: the run, the baseline (if any), the budget file, the statistics,
- * and whether regression checks are downgraded because the baseline comes from elsewhere.
+ * whether regression checks are downgraded because the baseline comes from elsewhere, and how much
+ * slower this machine ran than the baseline's ({@code machineSlowdown}, 1 when not slower).
  */
 public record EvaluationContext(
         RunResults current,
@@ -17,6 +18,7 @@ public record EvaluationContext(
         Statistics statistics,
         boolean baselineComparable,
         List<String> environmentDifferences,
+        double machineSlowdown,
         Problems problems) {
 
     public EvaluationContext {

@@ -45,7 +45,7 @@ final class RegressionCheck implements Check {
                 .filter(b -> b.regression().isPresent() && b.appliesTo(current.key()))
                 .findFirst();
         BudgetFile.Defaults defaults = context.budgets().defaults();
-        double threshold = owner.map(b -> b.regression().getAsDouble()).orElse(defaults.regression());
+        double allowed = owner.map(b -> b.regression().getAsDouble()).orElse(defaults.regression());
         Level level = owner.map(Budget::level).orElse(defaults.level());
         String id = owner.map(b -> b.id() + "/" + ID).orElse(ID);
         List<String> notes = new ArrayList<>();
@@ -58,7 +58,10 @@ final class RegressionCheck implements Check {
         }
         Metric before = baseline.primary();
         Metric now = current.primary();
-        String limit = "<= +" + Quantity.format(threshold * 100) + "% vs baseline";
+        double threshold = threshold(allowed, context.machineSlowdown(), now.direction());
+        String limit = "<= +" + Quantity.format(threshold * 100) + "% vs baseline"
+                + (context.machineSlowdown() > 1 ? " (+" + Quantity.format(allowed * 100) + "% on a machine found "
+                + Quantity.format((context.machineSlowdown() - 1) * 100) + "% slower)" : "");
         if (!before.unit().isComparableTo(now.unit())) {
             notes.add("baseline unit " + before.unit() + " differs from " + now.unit() + "; not compared");
             return new CheckResult(id, CheckKind.REGRESSION, current.key(), level, Verdict.INCONCLUSIVE, limit,
@@ -83,6 +86,20 @@ final class RegressionCheck implements Check {
         return new CheckResult(id, CheckKind.REGRESSION, current.key(), level, decision.verdict(), limit,
                 OptionalDouble.of(baselineInCurrentUnit.score() * scale), now.score(), now.unit().label(),
                 OptionalDouble.of(change), decision.slowdown().toString(), message, notes);
+    }
+
+    /**
+     * The slowdown allowed on a machine that ran {@code machine} times slower than at the baseline:
+     * that much of any slowdown may be the machine's. Times may grow by both factors; throughput may
+     * shrink by both.
+     */
+    static double threshold(double allowed, double machine, io.sabot.budget.core.model.Direction direction) {
+        if (machine <= 1) {
+            return allowed;
+        }
+        return direction == io.sabot.budget.core.model.Direction.LOWER_IS_BETTER
+                ? (1 + allowed) * machine - 1
+                : 1 - (1 - allowed) / machine;
     }
 
     private static String pct(double fraction) {

@@ -72,6 +72,13 @@ public record ForkSettings(
                 jvmArgs, args, timeout);
     }
 
+    /** Round {@code round} of a run whose forks are spread out: the same run with one fork, in {@code round-N/}. */
+    public ForkSettings oneForkRound(int round) {
+        return new ForkSettings(javaExecutable, classpath, workingDirectory, outputDirectory.resolve("round-" + round), includes,
+                excludes, Optional.of(1), warmupIterations, warmupTime, measurementIterations, measurementTime, profilers,
+                jvmArgs, jmhArgs, timeout);
+    }
+
     public Path resultsFile() {
         return outputDirectory.resolve("results.json");
     }

@@ -39,7 +39,7 @@ public final class PooledResultsWriter {
         int rewritten = 0;
         for (JsonNode entry : entries) {
             Optional<BenchmarkResult> result = keyOf(entry).flatMap(pooled::find);
-            if (result.isEmpty() || entry.path("primaryMetric").path("rawData").size() >= result.get().primary().rawData().size()) {
+            if (result.isEmpty() || forksIn(entry.path("primaryMetric")) >= forksIn(result.get().primary())) {
                 continue;
             }
             ObjectNode node = (ObjectNode) entry;
@@ -81,6 +81,15 @@ public final class PooledResultsWriter {
         return Optional.of(new BenchmarkKey(entry.get("benchmark").asText(), mode, params));
     }
 
+    /** Forks as JMH records them: iteration scores, or for SampleTime only histograms. */
+    private static int forksIn(JsonNode metric) {
+        return Math.max(metric.path("rawData").size(), metric.path("rawDataHistogram").size());
+    }
+
+    private static int forksIn(Metric metric) {
+        return Math.max(metric.rawData().size(), metric.histograms().size());
+    }
+
     private static void update(ObjectNode node, Metric metric) {
         number(node, "score", metric.score());
         number(node, "scoreError", metric.scoreError());
@@ -92,7 +101,7 @@ public final class PooledResultsWriter {
             metric.percentiles().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(p -> number(percentiles, String.valueOf(p.getKey()), p.getValue()));
         }
-        ArrayNode raw = node.putArray("rawData");
+        ArrayNode raw = metric.rawData().isEmpty() && !node.has("rawData") ? JSON.createArrayNode() : node.putArray("rawData");
         for (double[] fork : metric.rawData()) {
             ArrayNode values = raw.addArray();
             for (double v : fork) {

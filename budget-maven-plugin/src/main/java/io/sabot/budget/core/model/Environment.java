@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where a run was measured. Two runs are comparable only on the same hardware, OS, JDK and JMH, and
- * when the machine ran at the same speed ({@link MachineSpeed}); a baseline from elsewhere is reported
- * and its regression checks are downgraded to warnings.
+ * Where a run was measured. Two runs are comparable only on the same hardware, OS, JDK and JMH; a
+ * baseline from elsewhere is reported and its regression checks are downgraded to warnings. The
+ * machine's measured speed ({@link MachineSpeed}) is not part of that: it adjusts thresholds instead.
  */
 public record Environment(
         String jdkVendor,
@@ -33,8 +33,7 @@ public record Environment(
     }
 
     /**
-     * Differences of the machine and runtime that make numbers incomparable (hardware, OS, JDK, JMH,
-     * machine speed),
+     * Differences of the machine and runtime that make numbers incomparable (hardware, OS, JDK, JMH),
      * each as "name: this vs other"; empty when comparable. A field unknown on either side (a plain
      * JMH JSON file records no machine) is not compared. JVM arguments are left out on purpose: they
      * are part of the project's configuration, so a slowdown they cause is a regression to catch.
@@ -49,7 +48,6 @@ public record Environment(
         compare(differences, "CPU", cpuModel, other.cpuModel);
         compare(differences, "cores", cores > 0 ? String.valueOf(cores) : "", other.cores > 0 ? String.valueOf(other.cores) : "");
         compare(differences, "JMH", jmhVersion, other.jmhVersion);
-        speed.differenceFrom(other.speed).ifPresent(differences::add);
         return differences;
     }
 

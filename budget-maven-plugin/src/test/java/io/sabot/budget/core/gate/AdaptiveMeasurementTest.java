@@ -60,8 +60,11 @@ class AdaptiveMeasurementTest {
     void anUndecidedBenchmarkGetsForksUntilItIsDecidedAndNothingElseIsForked() throws Exception {
         // The first two forks disagree (96 and 112 ns) around the 110 ns limit; later forks settle near 100 ns.
         BiFunction<Integer, Integer, double[]> later = around(100, 0.02, 1);
+        // C and D have no budget: with B they let the build pool fork variances (three quiet benchmarks).
         jmh.benchmark(A, (fork, call) -> fork == 1 ? steady(96) : fork == 2 ? steady(112) : later.apply(fork, call))
-                .benchmark(B, around(50, 0.01, 2));
+                .benchmark(B, around(50, 0.01, 2))
+                .benchmark(C, around(70, 0.01, 3))
+                .benchmark(key("io.x.Bench.d", Map.of()), around(30, 0.01, 4));
         RunResults first = jmh.firstRun(2);
         Run run = new Run("  - {id: A, benchmark: Bench.a, max: 110ns}\n  - {id: B, benchmark: Bench.b, max: 100ns}\n",
                 new AdaptiveSettings(Duration.ofMinutes(10), 3), first);

@@ -103,8 +103,9 @@ class BudgetGateAdaptiveTest {
         benchmarks.put(A, f -> steady(f == 1 ? 96 : 112));
         GateOutcome outcome = check("  - {id: A, benchmark: Bench.a, max: 110ns}\n", AdaptiveSettings.OFF);
 
-        assertThat(calls).hasSize(1);
+        assertThat(calls).hasSize(2);
         assertThat(check(outcome, "A").verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        // two forks and no other benchmark to pool with: the bootstrap
         assertThat(check(outcome, "A").interval()).contains("bootstrap 99% ");
         assertThat(outcome.evaluation().notes()).noneSatisfy(n -> assertThat(n).contains("Adaptive"));
     }
@@ -119,18 +120,20 @@ class BudgetGateAdaptiveTest {
         CheckResult a = check(outcome, "A");
         assertThat(a.verdict()).isEqualTo(Verdict.PASS);
         // Four looks at most: every interval, the first run's included, at 99.75%.
-        assertThat(a.interval()).contains("bootstrap 99.75% ");
+        assertThat(a.interval()).contains("t 99.75% ");
+        // B's forks agree exactly, so there is no fork variance to build a t-interval on
         assertThat(check(outcome, "B").interval()).contains("bootstrap 99.75% ");
         assertThat(a.notes()).anySatisfy(n -> assertThat(n).startsWith("decided at adaptive round"));
         assertThat(calls.get(0).includes()).isEmpty();
-        assertThat(calls.subList(1, calls.size())).isNotEmpty().allSatisfy(s -> {
+        assertThat(calls.get(1).includes()).isEmpty();
+        assertThat(calls.subList(2, calls.size())).isNotEmpty().allSatisfy(s -> {
             assertThat(s.includes()).containsExactly("^" + Pattern.quote(A) + "$");
             assertThat(s.outputDirectory().getFileName().toString()).startsWith("adaptive-");
         });
         assertThat(reported).isSameAs(outcome);
         // results.json now holds every fork the verdicts rest on, for budget:baseline and budget:compare.
         RunResults stored = ResultFiles.read(dir.resolve("budget/results.json"));
-        int rounds = calls.size() - 1;
+        int rounds = calls.size() - 2;
         assertThat(stored.find(Forks.key(A, Map.of())).orElseThrow().primary().rawData()).hasSize(2 + 2 * rounds);
         assertThat(stored.find(Forks.key(A, Map.of())).orElseThrow().forks()).isEqualTo(2 + 2 * rounds);
         assertThat(stored.find(Forks.key(B, Map.of())).orElseThrow().primary().rawData()).hasSize(2);
@@ -141,7 +144,7 @@ class BudgetGateAdaptiveTest {
 
     @Test
     void adaptiveRoundsComeFirstThenTheFinalFailureIsConfirmedByAFreshRun() throws Exception {
-        benchmarks.put(A, f -> steady(f == 1 ? 96 : f == 2 ? 150 : 130 + (f % 3 - 1)));
+        benchmarks.put(A, f -> steady(f == 1 ? 108 : f == 2 ? 113 : 150 + (f % 3 - 1)));
         GateOutcome outcome = check("  - {id: A, benchmark: Bench.a, max: 110ns}\n", new AdaptiveSettings(Duration.ofMinutes(5), 3));
 
         CheckResult a = check(outcome, "A");
@@ -150,8 +153,26 @@ class BudgetGateAdaptiveTest {
         ForkSettings last = calls.get(calls.size() - 1);
         assertThat(last.outputDirectory().getFileName().toString()).isEqualTo("confirm-1");
         assertThat(last.forks()).contains(2);
-        assertThat(calls.subList(1, calls.size() - 1)).isNotEmpty()
+        assertThat(calls.subList(2, calls.size() - 1)).isNotEmpty()
                 .allSatisfy(s -> assertThat(s.outputDirectory().getFileName().toString()).startsWith("adaptive-"));
         assertThat(outcome.fails()).isTrue();
+    }
+
+    @Test
+    void aBenchmarksForksAreSpreadOverTheRunOneJmhRunPerFork() throws Exception {
+        benchmarks.put(A, f -> steady(100 + f));
+        benchmarks.put(B, f -> steady(50));
+        check("  - {id: A, benchmark: Bench.a, max: 200ns}\n", AdaptiveSettings.OFF);
+
+        // forks = 2: two JMH runs of one fork of every benchmark, so a burst of load cannot hit both forks of one benchmark
+        assertThat(calls).hasSize(2).allSatisfy(s -> {
+            assertThat(s.forks()).contains(1);
+            assertThat(s.includes()).isEmpty();
+        });
+        assertThat(calls).extracting(s -> s.outputDirectory().getFileName().toString()).containsExactly("round-1", "round-2");
+        RunResults stored = ResultFiles.read(dir.resolve("budget/results.json"));
+        assertThat(stored.find(Forks.key(A, Map.of())).orElseThrow().primary().rawData())
+                .extracting(fork -> fork[1]).containsExactly(101.0, 102.0);
+        assertThat(stored.find(Forks.key(B, Map.of())).orElseThrow().forks()).isEqualTo(2);
     }
 }

@@ -82,4 +82,29 @@ class PooledResultsWriterTest {
 
         assertThat(Files.readString(file)).isEqualTo(original);
     }
+
+    @Test
+    void sampleTimeEntriesPoolTheirHistograms() throws Exception {
+        Path file = dir.resolve("results.json");
+        Files.writeString(file, """
+                [{"benchmark": "io.x.B.s", "mode": "sample", "threads": 1, "forks": 1, "jmhVersion": "1.37",
+                  "primaryMetric": {"score": 2.0, "scoreError": "NaN", "scoreConfidence": ["NaN", "NaN"],
+                    "scoreUnit": "us/op", "rawDataHistogram": [[[[2.0, 5]]]]},
+                  "secondaryMetrics": {}}]
+                """);
+        BenchmarkKey key = new BenchmarkKey("io.x.B.s", Mode.SAMPLE_TIME, Map.of());
+        Metric histograms = new Metric("primary", 2.5, Double.NaN, Double.NaN, Double.NaN, MetricUnit.parse("us/op"),
+                Direction.LOWER_IS_BETTER, Map.of(), List.of(),
+                List.of(List.<double[][]>of(new double[][] {{2.0, 5}}), List.<double[][]>of(new double[][] {{3.0, 5}})));
+        RunResults pooled = new RunResults("pooled", List.of(new BenchmarkResult(key, 1, 2, "17", "", "", "1.37", List.of(),
+                histograms, Map.of())), Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertThat(PooledResultsWriter.write(file, pooled)).isEqualTo(1);
+
+        BenchmarkResult stored = ResultFiles.read(file).find(key).orElseThrow();
+        assertThat(stored.forks()).isEqualTo(2);
+        assertThat(stored.primary().histograms()).hasSize(2);
+        assertThat(stored.primary().score()).isEqualTo(2.5);
+        assertThat(new ObjectMapper().readTree(file.toFile()).get(0).get("primaryMetric").has("rawData")).isFalse();
+    }
 }

@@ -24,9 +24,9 @@ import java.util.SplittableRandom;
  * two or three forks say little about its noise, twenty benchmarks on the same machine say a lot.
  * Each primary metric then uses its own variance steadied by the prior (moderated t), unless its
  * forks spread significantly more than the others'. Without a prior (fewer than three benchmarks
- * with two or more forks) a metric with two or more forks uses its own fork variance; a metric with
- * one fork falls back to a hierarchical bootstrap over its iterations ({@link HierarchicalBootstrap}),
- * which leaves the fork-to-fork variance out and says so.
+ * with two or more forks) a metric with three or more forks uses its own fork variance; with one or
+ * two forks it falls back to a hierarchical bootstrap ({@link HierarchicalBootstrap}), which is too
+ * narrow there (one fork: no fork variance at all) and says how it was computed.
  *
  * <p><b>Limits</b> are judged on a {@code confidence} (99%) interval of the mean.
  *
@@ -140,7 +140,9 @@ public final class BootstrapStatistics implements Statistics {
         if (metric.name().equals(PRIMARY) && prior.isPresent()) {
             return Optional.of(prior.get().moderate(own.get()));
         }
-        return own.get().hasVariance() ? own : Optional.empty();
+        // Alone, two forks give a t quantile of 64 at 99%: no limit could ever be decided, and a
+        // confirmation rerun of two forks could never confirm. They keep the (narrower) bootstrap.
+        return own.get().hasVariance() && own.get().degreesOfFreedom() >= 2 ? own : Optional.empty();
     }
 
     /** Says where the fork variance came from, for the interval's method. */

@@ -26,7 +26,7 @@ class QualityReportTest {
     @Test
     void tableShowsRatesWithTheirCountsAndTheTargets() {
         List<QualityRow> rows = List.of(
-                row(Setting.across("A/A, baseline ~30 min older", 0, "a", "b"), tally(100, 1, 0), tally(100, 3, 0), tally(100, 60, 0), 0.001),
+                row(Setting.across("A/A, baseline from another session", 0, "a", "b"), tally(100, 1, 0), tally(100, 3, 0), tally(100, 60, 0), 0.001),
                 row(Setting.across("A/B +10%", 0.10, "a", "c"), detecting(50, 45), detecting(50, 48), detecting(50, 30), 0.098),
                 row(Setting.across("A/B +15%", 0.15, "a", "d"), detecting(50, 48), detecting(50, 49), detecting(50, 40), 0.151));
         String md = QualityReport.render(conditions, rows);
@@ -35,9 +35,9 @@ class QualityReportTest {
         assertThat(md).contains("| baseline-a | none | 2026-11-25 12:00 UTC | 400 s | 5.0 4.0 3.0 | 6.0 5.0 4.0 |");
         // quick: 20 benchmarks x 1 fork x (2 s + 5 x 0.2 s) = 60 s; JMH defaults 20 x 5 x 102 s = 170 min
         assertThat(md).contains("Measurement time per build of 20 benchmarks: 60 s (0.6% of JMH's defaults, 170.0 min)");
-        assertThat(md).contains("| A/A, baseline ~30 min older | 100 (10) | +0.1% | 1.0% (1/100) | 0.1% (1/2000) | 0% (0/2000) | 3.0% / 0.2%"
+        assertThat(md).contains("| A/A, baseline from another session | 100 (10) | +0.1% | 1.0% (1/100) | 0.1% (1/2000) | 0% (0/2000) | 3.0% / 0.2%"
                 + " | 60% (60/100) | 3.0% (60/2000) | 12 s |");
-        assertThat(md).contains("- A/A, baseline ~30 min older: false-fail 1.0% (1/100) per build (target <= 1.0%): met on 100 builds");
+        assertThat(md).contains("- A/A, baseline from another session: false-fail 1.0% (1/100) per build (target <= 1.0%): met on 100 builds");
         assertThat(md).contains("- A/B +10%: detected 90% of benchmarks (target >= 80%): met");
         assertThat(md).contains("- A/B +15%: detected 96% of benchmarks (target >= 95%): met");
         assertThat(md).contains("- Time to verdict: 0.6% of JMH's defaults (target <= 25%): met");
@@ -46,7 +46,7 @@ class QualityReportTest {
     @Test
     void missedTargetsAreSaidSo() {
         List<QualityRow> rows = List.of(
-                row(Setting.across("A/A, baseline ~30 min older", 0, "a", "b"), tally(100, 5, 0), tally(100, 5, 0), tally(100, 5, 0), 0),
+                row(Setting.across("A/A, baseline from another session", 0, "a", "b"), tally(100, 5, 0), tally(100, 5, 0), tally(100, 5, 0), 0),
                 row(Setting.across("A/B +15%", 0.15, "a", "d"), detecting(50, 20), detecting(50, 20), detecting(50, 20), 0.15));
         String md = QualityReport.render(conditions, rows);
         assertThat(md).contains("false-fail 5.0% (5/100) per build (target <= 1.0%): MISSED");
@@ -56,12 +56,12 @@ class QualityReportTest {
     @Test
     void settingsWithoutBuildsSayWhyAndTheTargetsStillFollow() {
         List<QualityRow> rows = List.of(
-                row(Setting.across("A/A, baseline ~30 min older", 0, "a", "b"), tally(10, 0, 0), tally(10, 0, 0), tally(10, 9, 0), 0.02),
+                row(Setting.across("A/A, baseline from another session", 0, "a", "b"), tally(10, 0, 0), tally(10, 0, 0), tally(10, 9, 0), 0.02),
                 new QualityRow(Setting.across("A/B +15%", 0.15, "a", "d"), QUICK, 0, 0, new VerdictTally(), new VerdictTally(),
                         new VerdictTally(), 0.14, 60, Double.NaN));
         String md = QualityReport.render(conditions, rows);
         assertThat(md).contains("| A/B +15% | 0 | +14.0% | not enough forks: needs 2 groups of 1 in the current pool");
-        assertThat(md).contains("- A/A, baseline ~30 min older: false-fail 0% (0/10) per build (target <= 1.0%): met on 10 builds");
+        assertThat(md).contains("- A/A, baseline from another session: false-fail 0% (0/10) per build (target <= 1.0%): met on 10 builds");
         assertThat(md).doesNotContain("- A/B +15%: detected");
         assertThat(md).contains("- Time to verdict: 0.6% of JMH's defaults (target <= 25%): met");
     }

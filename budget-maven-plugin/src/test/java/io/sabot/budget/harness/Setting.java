@@ -26,7 +26,7 @@ record Setting(String name, double injected, String baselinePool, String current
 
     static List<Setting> standard() {
         return List.of(
-                across("A/A, baseline ~30 min older", 0, "baseline-a", "baseline-b"),
+                across("A/A, baseline from another session", 0, "baseline-a", "baseline-b"),
                 within("A/A, same session", "baseline-a", "baseline-b"),
                 across("A/B +5%", 0.05, "baseline-a", "slower-05"),
                 across("A/B +10%", 0.10, "baseline-a", "slower-10"),

@@ -42,7 +42,8 @@ import java.util.function.LongConsumer;
 public final class FraudPipeline implements AutoCloseable {
 
     static final int QUEUE_CAPACITY = 64;
-    private static final int METADATA_VERSION = 2;
+    /** 3: one account record per account instead of three namespaces (older checkpoints hold other state). */
+    private static final int METADATA_VERSION = 3;
 
     /** Crash-test pause points (see {@link PausePoint}) in the pipeline's own steps. */
     public static final String PAUSE_SNAPSHOT_TAKEN = "pipeline.snapshot-taken";

@@ -4,6 +4,7 @@ import io.sabot.engine.state.KeyValueState;
 import io.sabot.engine.state.Serializers;
 import io.sabot.engine.state.StateBackend;
 import io.sabot.engine.state.StateDescriptor;
+import io.sabot.engine.state.WriteBehindBuffer;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -36,12 +37,14 @@ public final class FraudDetector {
     static final int WINDOW_COUNT = 6;
     static final int RECORD_LENGTH = 7;
 
+    /** Account records buffered between flushes on a backend that serializes every access (RocksDB). */
+    static final int BUFFERED_ACCOUNTS = 16_384;
     private static final int ACCOUNT_BITS = 24;
     private static final double EARTH_RADIUS_KM = 6371.0;
 
     private final FraudRules rules;
     private final Consumer<Alert> alerts;
-    private final KeyValueState<Long, long[]> accounts;
+    private final WriteBehindBuffer<Long, long[]> accounts;
     private final KeyValueState<Long, Long> olderWindowCounts;
     /** window end → keys of (account, window) counts that fire at that end. */
     private final TreeMap<Long, long[]> timers = new TreeMap<>();
@@ -50,7 +53,7 @@ public final class FraudDetector {
     public FraudDetector(FraudRules rules, StateBackend backend, Consumer<Alert> alerts) {
         this.rules = rules;
         this.alerts = alerts;
-        this.accounts = backend.state(ACCOUNTS);
+        this.accounts = new WriteBehindBuffer<>(backend, ACCOUNTS, backend.serializesOnAccess() ? BUFFERED_ACCOUNTS : 0);
         this.olderWindowCounts = backend.state(OLDER_WINDOW_COUNTS);
     }
 
@@ -90,6 +93,11 @@ public final class FraudDetector {
                 }
             }
         }
+    }
+
+    /** Writes buffered account records to the backend: before a snapshot, and before anyone reads the backend. */
+    public void flush() {
+        accounts.flush();
     }
 
     public long lateEvents() {

@@ -252,6 +252,7 @@ public final class FraudPipeline implements AutoCloseable {
         if (writer.inFlight()) {
             completeWrite();
         }
+        detector.flush(); // callers may read the backend between runs
     }
 
     /**
@@ -263,6 +264,7 @@ public final class FraudPipeline implements AutoCloseable {
             completeWrite(); // its transaction comes before the last one
         }
         detector.onWatermark(Long.MAX_VALUE);
+        detector.flush();
         highestId = Math.max(highestId, log.lastCommittedTransaction()) + 1;
         sink.commitRemaining(highestId);
     }
@@ -344,6 +346,7 @@ public final class FraudPipeline implements AutoCloseable {
         try {
             deleteIfPresent(scratch);
             Files.createDirectories(scratch);
+            detector.flush();
             backend.snapshot(scratch);
             PausePoint.reach(PAUSE_SNAPSHOT_TAKEN);
             List<Alert> transaction = sink.preCommit(checkpointId);

@@ -131,33 +131,51 @@ class FraudDetectorTest {
     @Test
     void raisesTheSameAlertsAsTheReferenceDetectorOnOutOfOrderStreams() {
         for (long seed = 1; seed <= 20; seed++) {
-            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
-            List<Alert> actual = new ArrayList<>();
-            List<Alert> expected = new ArrayList<>();
-            FraudDetector optimised = new FraudDetector(rules, new MemoryStateBackend(BackendConfig.unbounded()), actual::add);
-            ReferenceFraudDetector reference = new ReferenceFraudDetector(rules, expected::add);
-            long newest = 0;
-            long watermark = Long.MIN_VALUE;
-            for (int i = 0; i < 5_000; i++) {
-                long timestamp = i * 2_000L + random.nextLong(90_000); // disorder beyond a whole window
-                Transaction t = txn(i, random.nextInt(6), 500 + random.nextInt(random.nextInt(50) == 0 ? 50_000 : 2_000),
-                        timestamp, random.nextDouble(-1, 1), random.nextDouble(-1, 1));
-                boolean late = watermark != Long.MIN_VALUE && timestamp < watermark;
-                optimised.process(t, late);
-                reference.process(t, late);
-                newest = Math.max(newest, timestamp);
-                if (newest - 30_000 > watermark) {
-                    watermark = newest - 30_000;
-                    optimised.onWatermark(watermark);
-                    reference.onWatermark(watermark);
-                }
-            }
-            optimised.onWatermark(Long.MAX_VALUE);
-            reference.onWatermark(Long.MAX_VALUE);
-            assertThat(actual).as("seed " + seed).isEqualTo(expected);
-            assertThat(actual).extracting(Alert::rule).as("seed " + seed).contains(Alert.VELOCITY);
-            assertThat(optimised.lateEvents()).as("seed " + seed).isEqualTo(reference.lateEvents).isPositive();
+            compareWithReference(seed, new MemoryStateBackend(BackendConfig.unbounded()));
         }
+    }
+
+    /** On RocksDB the detector buffers account records between flushes; flushing at random points changes nothing. */
+    @Test
+    void raisesTheSameAlertsAsTheReferenceDetectorOnRocksDb(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        for (long seed = 1; seed <= 3; seed++) {
+            try (io.sabot.engine.state.RocksDbStateBackend rocks = new io.sabot.engine.state.RocksDbStateBackend(
+                    io.sabot.engine.state.RocksDbConfig.defaults(dir.resolve("db-" + seed)))) {
+                compareWithReference(seed, rocks);
+            }
+        }
+    }
+
+    private void compareWithReference(long seed, io.sabot.engine.state.StateBackend backend) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        List<Alert> actual = new ArrayList<>();
+        List<Alert> expected = new ArrayList<>();
+        FraudDetector optimised = new FraudDetector(rules, backend, actual::add);
+        ReferenceFraudDetector reference = new ReferenceFraudDetector(rules, expected::add);
+        long newest = 0;
+        long watermark = Long.MIN_VALUE;
+        for (int i = 0; i < 5_000; i++) {
+            long timestamp = i * 2_000L + random.nextLong(90_000); // disorder beyond a whole window
+            Transaction t = txn(i, random.nextInt(6), 500 + random.nextInt(random.nextInt(50) == 0 ? 50_000 : 2_000),
+                    timestamp, random.nextDouble(-1, 1), random.nextDouble(-1, 1));
+            boolean late = watermark != Long.MIN_VALUE && timestamp < watermark;
+            optimised.process(t, late);
+            reference.process(t, late);
+            if (random.nextInt(100) == 0) {
+                optimised.flush();
+            }
+            newest = Math.max(newest, timestamp);
+            if (newest - 30_000 > watermark) {
+                watermark = newest - 30_000;
+                optimised.onWatermark(watermark);
+                reference.onWatermark(watermark);
+            }
+        }
+        optimised.onWatermark(Long.MAX_VALUE);
+        reference.onWatermark(Long.MAX_VALUE);
+        assertThat(actual).as("seed " + seed).isEqualTo(expected);
+        assertThat(actual).extracting(Alert::rule).as("seed " + seed).contains(Alert.VELOCITY);
+        assertThat(optimised.lateEvents()).as("seed " + seed).isEqualTo(reference.lateEvents).isPositive();
     }
 
     @Test

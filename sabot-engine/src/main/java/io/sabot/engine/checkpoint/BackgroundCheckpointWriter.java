@@ -3,15 +3,12 @@ package io.sabot.engine.checkpoint;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Writes checkpoints into a {@link CheckpointStorage} on one background thread, one at a time: the
@@ -52,7 +49,7 @@ public final class BackgroundCheckpointWriter implements AutoCloseable {
         writingId = id;
         write = thread.submit(() -> {
             CompletedCheckpoint written = storage.write(id, snapshotDirectory, metadata);
-            deleteRecursively(snapshotDirectory);
+            CheckpointStorage.deleteRecursively(snapshotDirectory); // what was not moved into the checkpoint
             return written;
         });
     }
@@ -127,17 +124,6 @@ public final class BackgroundCheckpointWriter implements AutoCloseable {
         write = null;
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

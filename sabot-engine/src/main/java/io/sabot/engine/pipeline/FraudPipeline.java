@@ -1,5 +1,6 @@
 package io.sabot.engine.pipeline;
 
+import io.sabot.engine.checkpoint.BackgroundCheckpointWriter;
 import io.sabot.engine.checkpoint.BarrierTracker;
 import io.sabot.engine.checkpoint.CheckpointCoordinator;
 import io.sabot.engine.checkpoint.CheckpointListener;
@@ -37,12 +38,21 @@ import java.util.function.LongConsumer;
  * checkpoint's transaction if the crash came before its commit, and replays the sources from the
  * stored offsets, so the committed alerts end up exactly those of an uninterrupted run, whether the
  * old instance was abandoned or its process killed at any instruction (see
- * {@code docs/reliability.md}). Runs on one thread, deterministically.
+ * {@code docs/reliability.md}).
+ *
+ * <p>Processing runs on the caller's thread, deterministically. A checkpoint's snapshot is taken
+ * there when its barriers align; storing it (checksums, fsyncs, rename) runs on a
+ * {@link BackgroundCheckpointWriter} while processing goes on, and the checkpoint is acknowledged
+ * (its alerts committed) on the caller's thread once the write has ended: as soon as it is seen
+ * finished, at the latest before the next checkpoint is triggered and before {@link #run} returns.
+ * So at most one write is in flight, and between calls the job is in the same state as if every
+ * checkpoint had been written synchronously.
  */
 public final class FraudPipeline implements AutoCloseable {
 
     static final int QUEUE_CAPACITY = 64;
-    private static final int METADATA_VERSION = 2;
+    /** 3: one account record per account instead of three namespaces (older checkpoints hold other state). */
+    private static final int METADATA_VERSION = 3;
 
     /** Crash-test pause points (see {@link PausePoint}) in the pipeline's own steps. */
     public static final String PAUSE_SNAPSHOT_TAKEN = "pipeline.snapshot-taken";
@@ -63,6 +73,7 @@ public final class FraudPipeline implements AutoCloseable {
     private final BarrierTracker barriers;
     private final CheckpointCoordinator coordinator;
     private final CheckpointStorage storage;
+    private final BackgroundCheckpointWriter writer;
     private final Map<Long, long[]> offsetsAtBarrier = new HashMap<>();
     private LongConsumer latencyListener = nanos -> { };
     private long processed;
@@ -123,6 +134,7 @@ public final class FraudPipeline implements AutoCloseable {
             }
         });
         this.storage = new CheckpointStorage(config.checkpointDirectory(), config.retainedCheckpoints());
+        this.writer = new BackgroundCheckpointWriter(storage);
     }
 
     /** A new job reading every source from the beginning, committing alerts to {@code committedAlerts}. */
@@ -224,12 +236,23 @@ public final class FraudPipeline implements AutoCloseable {
         while (processed < target && !exhausted()) {
             emit();
             drain(target);
-            if (config.checkpointInterval() > 0 && sinceCheckpoint >= config.checkpointInterval()
-                    && coordinator.pendingCount() == 0) {
-                sinceCheckpoint = 0;
-                coordinator.trigger();
+            if (writer.finished()) {
+                completeWrite();
+            }
+            if (config.checkpointInterval() > 0 && sinceCheckpoint >= config.checkpointInterval()) {
+                if (writer.inFlight()) {
+                    completeWrite(); // one write at a time: the next checkpoint waits for the previous one
+                }
+                if (coordinator.pendingCount() == 0) {
+                    sinceCheckpoint = 0;
+                    coordinator.trigger();
+                }
             }
         }
+        if (writer.inFlight()) {
+            completeWrite();
+        }
+        detector.flush(); // callers may read the backend between runs
     }
 
     /**
@@ -237,7 +260,11 @@ public final class FraudPipeline implements AutoCloseable {
      * crashed job never gets here.
      */
     public void finish() {
+        if (writer.inFlight()) {
+            completeWrite(); // its transaction comes before the last one
+        }
         detector.onWatermark(Long.MAX_VALUE);
+        detector.flush();
         highestId = Math.max(highestId, log.lastCommittedTransaction()) + 1;
         sink.commitRemaining(highestId);
     }
@@ -258,8 +285,10 @@ public final class FraudPipeline implements AutoCloseable {
         return backend;
     }
 
+    /** A checkpoint write still in flight ends first but is not acknowledged, as if the process died after it. */
     @Override
     public void close() {
+        writer.close();
         backend.close();
     }
 
@@ -317,18 +346,35 @@ public final class FraudPipeline implements AutoCloseable {
         try {
             deleteIfPresent(scratch);
             Files.createDirectories(scratch);
+            detector.flush();
             backend.snapshot(scratch);
             PausePoint.reach(PAUSE_SNAPSHOT_TAKEN);
             List<Alert> transaction = sink.preCommit(checkpointId);
-            storage.write(checkpointId, scratch, metadata(checkpointId, offsets, transaction));
-            deleteIfPresent(scratch);
+            writer.start(checkpointId, scratch, metadata(checkpointId, offsets, transaction));
         } catch (IOException e) {
-            coordinator.decline(0, checkpointId, e.getMessage());
-            sink.abort(checkpointId);
-            throw new UncheckedIOException("checkpoint " + checkpointId + " failed", e);
+            failCheckpoint(checkpointId, e);
+        }
+    }
+
+    /** Collects the write in flight and acknowledges its checkpoint, which commits the checkpoint's alerts. */
+    private void completeWrite() {
+        long checkpointId = writer.inFlightId();
+        try {
+            writer.await();
+        } catch (java.io.InterruptedIOException e) {
+            // Still being written and maybe durable soon: neither acknowledged nor aborted, like a crash here.
+            throw new UncheckedIOException("interrupted while waiting for checkpoint " + checkpointId, e);
+        } catch (IOException e) {
+            failCheckpoint(checkpointId, e);
         }
         PausePoint.reach(PAUSE_BEFORE_COMMIT);
         coordinator.acknowledge(0, checkpointId);
+    }
+
+    private void failCheckpoint(long checkpointId, IOException e) {
+        coordinator.decline(0, checkpointId, e.getMessage());
+        sink.abort(checkpointId);
+        throw new UncheckedIOException("checkpoint " + checkpointId + " failed", e);
     }
 
     private byte[] metadata(long checkpointId, long[] offsets, List<Alert> transaction) throws IOException {

@@ -134,6 +134,7 @@ public final class RocksDbStateBackend implements StateBackend {
     }
 
     /** Writes several entries of one namespace atomically in one {@link WriteBatch}. */
+    @Override
     public <K, V> void putAll(StateDescriptor<K, V> descriptor, Map<K, V> entries) {
         Column<K, V> column = column(descriptor);
         try (WriteBatch batch = new WriteBatch()) {
@@ -145,6 +146,11 @@ public final class RocksDbStateBackend implements StateBackend {
         } catch (RocksDBException e) {
             throw new IllegalStateException("batch write to '" + descriptor.namespace() + "' failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public boolean serializesOnAccess() {
+        return true;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,10 +1,19 @@
 package io.sabot.engine.state;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
-/** Ready-made serializers for the common key and value types. */
+/**
+ * Ready-made serializers for the common key and value types. Numbers are big-endian. They are on
+ * RocksDB's hot path (every get and put) and in every heap snapshot, so they write straight into
+ * the result array: no {@code ByteBuffer} around it, no boxing beyond the interface's own.
+ */
 public final class Serializers {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private Serializers() {
     }
@@ -24,39 +33,45 @@ public final class Serializers {
     public static final TypeSerializer<Long> LONG = new TypeSerializer<>() {
         @Override
         public byte[] serialize(Long value) {
-            return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+            byte[] bytes = new byte[Long.BYTES];
+            LONGS.set(bytes, 0, (long) value);
+            return bytes;
         }
 
         @Override
         public Long deserialize(byte[] bytes) {
             requireLength(bytes, Long.BYTES, "long");
-            return ByteBuffer.wrap(bytes).getLong();
+            return (long) LONGS.get(bytes, 0);
         }
     };
 
     public static final TypeSerializer<Integer> INT = new TypeSerializer<>() {
         @Override
         public byte[] serialize(Integer value) {
-            return ByteBuffer.allocate(Integer.BYTES).putInt(value).array();
+            byte[] bytes = new byte[Integer.BYTES];
+            INTS.set(bytes, 0, (int) value);
+            return bytes;
         }
 
         @Override
         public Integer deserialize(byte[] bytes) {
             requireLength(bytes, Integer.BYTES, "int");
-            return ByteBuffer.wrap(bytes).getInt();
+            return (int) INTS.get(bytes, 0);
         }
     };
 
     public static final TypeSerializer<Double> DOUBLE = new TypeSerializer<>() {
         @Override
         public byte[] serialize(Double value) {
-            return ByteBuffer.allocate(Double.BYTES).putDouble(value).array();
+            byte[] bytes = new byte[Double.BYTES];
+            LONGS.set(bytes, 0, Double.doubleToRawLongBits(value));
+            return bytes;
         }
 
         @Override
         public Double deserialize(byte[] bytes) {
             requireLength(bytes, Double.BYTES, "double");
-            return ByteBuffer.wrap(bytes).getDouble();
+            return Double.longBitsToDouble((long) LONGS.get(bytes, 0));
         }
     };
 
@@ -76,11 +91,11 @@ public final class Serializers {
     public static final TypeSerializer<long[]> LONG_ARRAY = new TypeSerializer<>() {
         @Override
         public byte[] serialize(long[] value) {
-            ByteBuffer buffer = ByteBuffer.allocate(value.length * Long.BYTES);
-            for (long v : value) {
-                buffer.putLong(v);
+            byte[] bytes = new byte[value.length * Long.BYTES];
+            for (int i = 0; i < value.length; i++) {
+                LONGS.set(bytes, i * Long.BYTES, value[i]);
             }
-            return buffer.array();
+            return bytes;
         }
 
         @Override
@@ -88,10 +103,9 @@ public final class Serializers {
             if (bytes.length % Long.BYTES != 0) {
                 throw new IllegalArgumentException("a long[] needs a multiple of 8 bytes, got " + bytes.length);
             }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
             long[] values = new long[bytes.length / Long.BYTES];
             for (int i = 0; i < values.length; i++) {
-                values[i] = buffer.getLong();
+                values[i] = (long) LONGS.get(bytes, i * Long.BYTES);
             }
             return values;
         }

@@ -85,9 +85,8 @@ public final class CrashTestJob {
     /** Every entry of every namespace of the detector, one sorted line each, plus the job's counters. */
     static String stateDump(FraudPipeline job) {
         List<String> lines = new ArrayList<>();
-        job.backend().state(FraudDetector.PROFILE).scan((k, v) -> lines.add("profile " + k + " " + v[0] + " " + v[1]));
-        job.backend().state(FraudDetector.LAST_SEEN).scan((k, v) -> lines.add("last-seen " + k + " " + v[0] + " " + v[1] + " " + v[2]));
-        job.backend().state(FraudDetector.WINDOW_COUNTS).scan((k, v) -> lines.add("window " + k + " " + v));
+        job.backend().state(FraudDetector.ACCOUNTS).scan((k, v) -> lines.add("account " + k + " " + java.util.Arrays.toString(v)));
+        job.backend().state(FraudDetector.OLDER_WINDOW_COUNTS).scan((k, v) -> lines.add("older-window " + k + " " + v));
         lines.sort(null);
         lines.add("processed " + job.processed());
         lines.add("late-events " + job.lateEvents());

@@ -165,6 +165,22 @@ class FraudPipelineRecoveryTest {
     }
 
     @Test
+    void aCheckpointWriteThatFailsStopsTheJobAndCommitsNothing() throws IOException {
+        InMemoryAlertLog alerts = new InMemoryAlertLog();
+        PipelineConfig config = config(memory(), "failing");
+        try (FraudPipeline job = FraudPipeline.start(config, alerts).boundedTo(PER_PARTITION)) {
+            job.run(2_000);
+            Files.createDirectories(config.checkpointDirectory().resolve("chk-1")); // the storage refuses to overwrite it
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> job.run(1_000))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessage("checkpoint 1 failed")
+                    .hasRootCauseMessage("checkpoint 1 already exists in " + config.checkpointDirectory());
+            assertThat(job.completedCheckpoints()).isZero();
+        }
+        assertThat(alerts.lastCommittedTransaction()).isEqualTo(-1);
+    }
+
+    @Test
     void startingWithAnAlertLogThatHoldsAnotherJobIsRefused() throws IOException {
         InMemoryAlertLog alerts = new InMemoryAlertLog();
         alerts.commit(1, List.of());

@@ -10,19 +10,32 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Keyed state on the heap. Objects are kept as they are (no serialization on the hot path); the
- * serializers are used only for snapshots. Each namespace is an access-ordered hash map, so get and
- * put are O(1), a hit allocates nothing, and the least recently used entry is evicted first once a
- * namespace holds {@link BackendConfig#maxEntriesPerNamespace()} entries. With a TTL, entries expire
- * that long after their last write: lazily when read, or all at once by {@link #expireNow()}.
+ * serializers are used only for snapshots. Each namespace is a hash map from key to entry, so get and
+ * put are O(1) and a hit allocates nothing.
+ *
+ * <p>Eviction: once a namespace holds {@link BackendConfig#maxEntriesPerNamespace()} entries, a new
+ * key evicts one entry chosen by CLOCK (second chance), an approximation of least recently used: the
+ * entries sit on a ring swept by a hand; a read or overwrite marks an entry as referenced; the hand
+ * clears marks as it passes and evicts the first unmarked entry. So an entry read since the hand last
+ * passed it is never the one evicted, but among unread entries the victim is the next on the ring,
+ * not necessarily the least recently used one. Exact LRU would relink a list node on every hit,
+ * which costs a get several cache misses; a mark is one store to the entry the get already reads.
+ *
+ * <p>TTL: entries expire that long after their last write: lazily when read, or all at once by
+ * {@link #expireNow()}. With {@link BackendConfig.ExpiryCheck#TICKED} (the default) a read may still
+ * return an entry up to about one 1 ms tick after its expiry; see that constant.
+ *
+ * <p>Snapshots keep each namespace's ring order starting at the hand, so a restore rebuilds the same
+ * eviction order; the referenced marks are not kept (every restored entry starts unmarked).
  *
  * <p>Not thread-safe: like the state of a stream task, one backend belongs to one task thread. For
  * several threads sharing state use {@link StripedMemoryStateBackend}.
@@ -34,9 +47,15 @@ public final class MemoryStateBackend implements StateBackend {
 
     private final BackendConfig config;
     private final long ttlNanos;
+    private final LongSupplier clock;
+    /** Null when reads read the clock every time (EXACT) or nothing expires. */
+    private final ExpiryTicker ticker;
     private final Map<String, Namespace<?, ?>> namespaces = new HashMap<>();
     /** Restored namespaces not yet claimed by a descriptor, kept as bytes until their serializers are known. */
     private final Map<String, List<RawEntry>> pendingRestore = new HashMap<>();
+    /** The clock value reads use, and the ticker count when it was read (TICKED only). */
+    private long readNow;
+    private long readNowTick = -1;
     private long hits;
     private long misses;
     private long evictions;
@@ -44,8 +63,16 @@ public final class MemoryStateBackend implements StateBackend {
     private boolean closed;
 
     public MemoryStateBackend(BackendConfig config) {
+        this(config, ExpiryTicker.shared());
+    }
+
+    /** Tests pass a manual ticker; the shared one is started only if reads will use it. */
+    MemoryStateBackend(BackendConfig config, ExpiryTicker ticker) {
         this.config = config;
         this.ttlNanos = config.ttl().toNanos();
+        this.clock = config.clock();
+        boolean ticked = config.expires() && config.expiryCheck() == BackendConfig.ExpiryCheck.TICKED;
+        this.ticker = ticked ? ticker : null;
     }
 
     @Override
@@ -69,13 +96,13 @@ public final class MemoryStateBackend implements StateBackend {
         return created;
     }
 
-    /** Removes every expired entry now; returns how many expired. */
+    /** Removes every expired entry now (reading the clock exactly); returns how many expired. */
     public int expireNow() {
         checkOpen();
         if (!config.expires()) {
             return 0;
         }
-        long now = config.clock().getAsLong();
+        long now = clock.getAsLong();
         int expired = 0;
         for (Namespace<?, ?> ns : namespaces.values()) {
             expired += ns.expire(now);
@@ -106,7 +133,7 @@ public final class MemoryStateBackend implements StateBackend {
             }
         }
         for (Namespace<?, ?> ns : namespaces.values()) {
-            ns.map.clear();
+            ns.clear();
         }
         pendingRestore.clear();
         for (Map.Entry<String, List<RawEntry>> e : restored.entrySet()) {
@@ -123,7 +150,7 @@ public final class MemoryStateBackend implements StateBackend {
     public StateStatistics statistics() {
         long entries = 0;
         for (Namespace<?, ?> ns : namespaces.values()) {
-            entries += ns.map.size();
+            entries += ns.size;
         }
         return new StateStatistics(hits, misses, evictions, expirations, entries);
     }
@@ -142,15 +169,35 @@ public final class MemoryStateBackend implements StateBackend {
     }
 
     private long expiryFromNow() {
-        return ttlNanos == 0 ? Long.MAX_VALUE : config.clock().getAsLong() + ttlNanos;
+        return ttlNanos == 0 ? Long.MAX_VALUE : clock.getAsLong() + ttlNanos;
     }
 
-    /** One value with its expiry time; updated in place so an overwrite does not allocate. */
-    private static final class Slot<V> {
+    /**
+     * The time a read judges expiry by. TICKED re-reads the clock only when the ticker has moved
+     * since the last reading, so the value is at most about one tick old and never ahead of the clock.
+     */
+    private long readTime() {
+        if (ticker == null) {
+            return clock.getAsLong();
+        }
+        long tick = ticker.ticks();
+        if (tick != readNowTick) {
+            readNowTick = tick;
+            readNow = clock.getAsLong();
+        }
+        return readNow;
+    }
+
+    /** One key's value, expiry time, CLOCK mark and place on the ring; updated in place on overwrite. */
+    private static final class Entry<K, V> {
+        final K key;
         V value;
         long expiresAt;
+        boolean referenced;
+        int position;
 
-        Slot(V value, long expiresAt) {
+        Entry(K key, V value, long expiresAt) {
+            this.key = key;
             this.value = value;
             this.expiresAt = expiresAt;
         }
@@ -161,39 +208,35 @@ public final class MemoryStateBackend implements StateBackend {
 
     private final class Namespace<K, V> implements KeyValueState<K, V> {
         final StateDescriptor<K, V> descriptor;
-        final LinkedHashMap<K, Slot<V>> map;
+        final int maxEntries;
+        final HashMap<K, Entry<K, V>> map = new HashMap<>();
+        /** The CLOCK ring: entries at positions 0..size-1, in insertion order apart from swap-removals. */
+        Entry<K, V>[] ring = newRing(16);
+        int size;
+        int hand;
 
         Namespace(StateDescriptor<K, V> descriptor) {
             this.descriptor = descriptor;
-            int max = config.maxEntriesPerNamespace();
-            this.map = new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<K, Slot<V>> eldest) {
-                    if (size() > max) {
-                        evictions++;
-                        return true;
-                    }
-                    return false;
-                }
-            };
+            this.maxEntries = config.maxEntriesPerNamespace();
         }
 
         @Override
         public V get(K key) {
             checkOpen();
-            Slot<V> slot = map.get(key);
-            if (slot == null) {
+            Entry<K, V> entry = map.get(key);
+            if (entry == null) {
                 misses++;
                 return null;
             }
-            if (slot.expiresAt != Long.MAX_VALUE && config.clock().getAsLong() >= slot.expiresAt) {
-                map.remove(key);
+            if (entry.expiresAt != Long.MAX_VALUE && readTime() >= entry.expiresAt) {
+                remove(entry);
                 expirations++;
                 misses++;
                 return null;
             }
+            markReferenced(entry);
             hits++;
-            return slot.value;
+            return entry.value;
         }
 
         @Override
@@ -202,45 +245,112 @@ public final class MemoryStateBackend implements StateBackend {
             if (value == null) {
                 throw new IllegalArgumentException("null values are not stored; use delete(key)");
             }
-            Slot<V> slot = map.get(key);
-            if (slot != null) {
-                slot.value = value;
-                slot.expiresAt = expiryFromNow();
+            Entry<K, V> entry = map.get(key);
+            if (entry != null) {
+                entry.value = value;
+                entry.expiresAt = expiryFromNow();
+                markReferenced(entry);
             } else {
-                map.put(key, new Slot<>(value, expiryFromNow()));
+                insert(new Entry<>(key, value, expiryFromNow()));
             }
         }
 
         @Override
         public void delete(K key) {
             checkOpen();
-            map.remove(key);
+            Entry<K, V> entry = map.get(key);
+            if (entry != null) {
+                remove(entry);
+            }
         }
 
         @Override
         public boolean contains(K key) {
             checkOpen();
-            Slot<V> slot = map.get(key);
-            return slot != null && (slot.expiresAt == Long.MAX_VALUE || config.clock().getAsLong() < slot.expiresAt);
+            Entry<K, V> entry = map.get(key);
+            if (entry == null || (entry.expiresAt != Long.MAX_VALUE && readTime() >= entry.expiresAt)) {
+                return false;
+            }
+            markReferenced(entry);
+            return true;
         }
 
+        /** Visits the live entries in ring order from the hand (next eviction candidate first). */
         @Override
         public void scan(BiConsumer<? super K, ? super V> visitor) {
             checkOpen();
-            long now = config.expires() ? config.clock().getAsLong() : 0;
-            // Iterate a copy: the visitor may read state, which reorders an access-ordered map.
-            for (Map.Entry<K, Slot<V>> e : new ArrayList<>(map.entrySet())) {
-                if (e.getValue().expiresAt == Long.MAX_VALUE || now < e.getValue().expiresAt) {
-                    visitor.accept(e.getKey(), e.getValue().value);
+            long now = config.expires() ? clock.getAsLong() : 0;
+            // Iterate a copy: the visitor may write or delete state, which moves entries on the ring.
+            for (Entry<K, V> e : ringFromHand()) {
+                if (e.expiresAt == Long.MAX_VALUE || now < e.expiresAt) {
+                    visitor.accept(e.key, e.value);
                 }
             }
         }
 
+        /** Only a store when the mark changes, so repeated hits do not dirty the entry's cache line. */
+        private void markReferenced(Entry<K, V> entry) {
+            if (!entry.referenced) {
+                entry.referenced = true;
+            }
+        }
+
+        /** Adds a new key, first evicting by CLOCK when the namespace is full. */
+        void insert(Entry<K, V> entry) {
+            if (size == maxEntries) {
+                Entry<K, V> victim = advanceHandToVictim();
+                map.remove(victim.key);
+                evictions++;
+                // The new entry takes the victim's place, then the hand moves on: the newcomer is
+                // examined last, after a full turn, like the most recently used entry of an LRU list.
+                entry.position = hand;
+                ring[hand] = entry;
+                hand = hand + 1 == size ? 0 : hand + 1;
+            } else {
+                if (size == ring.length) {
+                    ring = Arrays.copyOf(ring, (int) Math.min((long) ring.length * 2, Integer.MAX_VALUE - 8));
+                }
+                entry.position = size;
+                ring[size++] = entry;
+            }
+            map.put(entry.key, entry);
+        }
+
+        /** Clears marks until the hand stands on an unmarked entry: at most one full turn. */
+        private Entry<K, V> advanceHandToVictim() {
+            while (ring[hand].referenced) {
+                ring[hand].referenced = false;
+                hand = hand + 1 == size ? 0 : hand + 1;
+            }
+            return ring[hand];
+        }
+
+        /** Removes an entry from the map and the ring; the ring's last entry fills the gap. */
+        void remove(Entry<K, V> entry) {
+            map.remove(entry.key);
+            int last = --size;
+            Entry<K, V> moved = ring[last];
+            ring[entry.position] = moved;
+            moved.position = entry.position;
+            ring[last] = null;
+            if (hand >= size) {
+                hand = 0;
+            }
+        }
+
+        void clear() {
+            map.clear();
+            ring = newRing(16);
+            size = 0;
+            hand = 0;
+        }
+
         int expire(long now) {
             int expired = 0;
-            for (Iterator<Slot<V>> it = map.values().iterator(); it.hasNext(); ) {
-                if (now >= it.next().expiresAt) {
-                    it.remove();
+            // From the end down: the entry swapped into a removed place was already checked.
+            for (int i = size - 1; i >= 0; i--) {
+                if (now >= ring[i].expiresAt) {
+                    remove(ring[i]);
                     expired++;
                 }
             }
@@ -248,28 +358,48 @@ public final class MemoryStateBackend implements StateBackend {
             return expired;
         }
 
-        /** Least recently used first, so a restore rebuilds the same eviction order. */
+        List<Entry<K, V>> ringFromHand() {
+            List<Entry<K, V>> entries = new ArrayList<>(size);
+            for (int n = 0; n < size; n++) {
+                entries.add(ring[(hand + n) % size]);
+            }
+            return entries;
+        }
+
+        /** Ring order from the hand, so a restore rebuilds the same eviction order. */
         void write(Path file) throws IOException {
-            long now = config.expires() ? config.clock().getAsLong() : 0;
-            List<RawEntry> entries = new ArrayList<>(map.size());
-            for (Map.Entry<K, Slot<V>> e : map.entrySet()) {
-                long remaining = e.getValue().expiresAt == Long.MAX_VALUE ? -1 : e.getValue().expiresAt - now;
+            long now = config.expires() ? clock.getAsLong() : 0;
+            List<RawEntry> entries = new ArrayList<>(size);
+            for (Entry<K, V> e : ringFromHand()) {
+                long remaining = e.expiresAt == Long.MAX_VALUE ? -1 : e.expiresAt - now;
                 if (remaining == -1 || remaining > 0) {
-                    entries.add(new RawEntry(descriptor.keySerializer().serialize(e.getKey()),
-                            descriptor.valueSerializer().serialize(e.getValue().value), remaining));
+                    entries.add(new RawEntry(descriptor.keySerializer().serialize(e.key),
+                            descriptor.valueSerializer().serialize(e.value), remaining));
                 }
             }
             writeRaw(file, descriptor.namespace(), entries);
         }
 
         void load(List<RawEntry> entries) {
-            long now = config.expires() ? config.clock().getAsLong() : 0;
+            long now = config.expires() ? clock.getAsLong() : 0;
             for (RawEntry e : entries) {
                 long expiresAt = e.remainingTtlNanos() < 0 || !config.expires() ? Long.MAX_VALUE : now + e.remainingTtlNanos();
-                map.put(descriptor.keySerializer().deserialize(e.key()),
-                        new Slot<>(descriptor.valueSerializer().deserialize(e.value()), expiresAt));
+                K key = descriptor.keySerializer().deserialize(e.key());
+                V value = descriptor.valueSerializer().deserialize(e.value());
+                Entry<K, V> existing = map.get(key);
+                if (existing != null) {
+                    existing.value = value;
+                    existing.expiresAt = expiresAt;
+                } else {
+                    insert(new Entry<>(key, value, expiresAt));
+                }
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> Entry<K, V>[] newRing(int capacity) {
+        return (Entry<K, V>[]) new Entry<?, ?>[capacity];
     }
 
     private static void writeRaw(Path file, String namespace, List<RawEntry> entries) throws IOException {

@@ -1,5 +1,6 @@
 package io.sabot.engine.state;
 
+import io.sabot.engine.state.ClockTable.Entry;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -10,7 +11,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +133,7 @@ public final class MemoryStateBackend implements StateBackend {
             }
         }
         for (Namespace<?, ?> ns : namespaces.values()) {
-            ns.clear();
+            ns.table.clear();
         }
         pendingRestore.clear();
         for (Map.Entry<String, List<RawEntry>> e : restored.entrySet()) {
@@ -150,7 +150,7 @@ public final class MemoryStateBackend implements StateBackend {
     public StateStatistics statistics() {
         long entries = 0;
         for (Namespace<?, ?> ns : namespaces.values()) {
-            entries += ns.size;
+            entries += ns.table.size();
         }
         return new StateStatistics(hits, misses, evictions, expirations, entries);
     }
@@ -188,53 +188,33 @@ public final class MemoryStateBackend implements StateBackend {
         return readNow;
     }
 
-    /** One key's value, expiry time, CLOCK mark and place on the ring; updated in place on overwrite. */
-    private static final class Entry<K, V> {
-        final K key;
-        V value;
-        long expiresAt;
-        boolean referenced;
-        int position;
-
-        Entry(K key, V value, long expiresAt) {
-            this.key = key;
-            this.value = value;
-            this.expiresAt = expiresAt;
-        }
-    }
-
     private record RawEntry(byte[] key, byte[] value, long remainingTtlNanos) {
     }
 
     private final class Namespace<K, V> implements KeyValueState<K, V> {
         final StateDescriptor<K, V> descriptor;
-        final int maxEntries;
-        final HashMap<K, Entry<K, V>> map = new HashMap<>();
-        /** The CLOCK ring: entries at positions 0..size-1, in insertion order apart from swap-removals. */
-        Entry<K, V>[] ring = newRing(16);
-        int size;
-        int hand;
+        final ClockTable<K, V> table;
 
         Namespace(StateDescriptor<K, V> descriptor) {
             this.descriptor = descriptor;
-            this.maxEntries = config.maxEntriesPerNamespace();
+            this.table = new ClockTable<>(config.maxEntriesPerNamespace());
         }
 
         @Override
         public V get(K key) {
             checkOpen();
-            Entry<K, V> entry = map.get(key);
+            Entry<K, V> entry = table.find(key);
             if (entry == null) {
                 misses++;
                 return null;
             }
             if (entry.expiresAt != Long.MAX_VALUE && readTime() >= entry.expiresAt) {
-                remove(entry);
+                table.remove(entry);
                 expirations++;
                 misses++;
                 return null;
             }
-            markReferenced(entry);
+            ClockTable.markReferenced(entry);
             hits++;
             return entry.value;
         }
@@ -245,33 +225,33 @@ public final class MemoryStateBackend implements StateBackend {
             if (value == null) {
                 throw new IllegalArgumentException("null values are not stored; use delete(key)");
             }
-            Entry<K, V> entry = map.get(key);
+            Entry<K, V> entry = table.find(key);
             if (entry != null) {
                 entry.value = value;
                 entry.expiresAt = expiryFromNow();
-                markReferenced(entry);
+                ClockTable.markReferenced(entry);
             } else {
-                insert(new Entry<>(key, value, expiryFromNow()));
+                insert(key, value, expiryFromNow());
             }
         }
 
         @Override
         public void delete(K key) {
             checkOpen();
-            Entry<K, V> entry = map.get(key);
+            Entry<K, V> entry = table.find(key);
             if (entry != null) {
-                remove(entry);
+                table.remove(entry);
             }
         }
 
         @Override
         public boolean contains(K key) {
             checkOpen();
-            Entry<K, V> entry = map.get(key);
+            Entry<K, V> entry = table.find(key);
             if (entry == null || (entry.expiresAt != Long.MAX_VALUE && readTime() >= entry.expiresAt)) {
                 return false;
             }
-            markReferenced(entry);
+            ClockTable.markReferenced(entry);
             return true;
         }
 
@@ -281,76 +261,26 @@ public final class MemoryStateBackend implements StateBackend {
             checkOpen();
             long now = config.expires() ? clock.getAsLong() : 0;
             // Iterate a copy: the visitor may write or delete state, which moves entries on the ring.
-            for (Entry<K, V> e : ringFromHand()) {
+            for (Entry<K, V> e : table.fromHand()) {
                 if (e.expiresAt == Long.MAX_VALUE || now < e.expiresAt) {
                     visitor.accept(e.key, e.value);
                 }
             }
         }
 
-        /** Only a store when the mark changes, so repeated hits do not dirty the entry's cache line. */
-        private void markReferenced(Entry<K, V> entry) {
-            if (!entry.referenced) {
-                entry.referenced = true;
-            }
-        }
-
-        /** Adds a new key, first evicting by CLOCK when the namespace is full. */
-        void insert(Entry<K, V> entry) {
-            if (size == maxEntries) {
-                Entry<K, V> victim = advanceHandToVictim();
-                map.remove(victim.key);
+        private void insert(K key, V value, long expiresAt) {
+            if (table.insert(key, value, expiresAt) != null) {
                 evictions++;
-                // The new entry takes the victim's place, then the hand moves on: the newcomer is
-                // examined last, after a full turn, like the most recently used entry of an LRU list.
-                entry.position = hand;
-                ring[hand] = entry;
-                hand = hand + 1 == size ? 0 : hand + 1;
-            } else {
-                if (size == ring.length) {
-                    ring = Arrays.copyOf(ring, (int) Math.min((long) ring.length * 2, Integer.MAX_VALUE - 8));
-                }
-                entry.position = size;
-                ring[size++] = entry;
             }
-            map.put(entry.key, entry);
-        }
-
-        /** Clears marks until the hand stands on an unmarked entry: at most one full turn. */
-        private Entry<K, V> advanceHandToVictim() {
-            while (ring[hand].referenced) {
-                ring[hand].referenced = false;
-                hand = hand + 1 == size ? 0 : hand + 1;
-            }
-            return ring[hand];
-        }
-
-        /** Removes an entry from the map and the ring; the ring's last entry fills the gap. */
-        void remove(Entry<K, V> entry) {
-            map.remove(entry.key);
-            int last = --size;
-            Entry<K, V> moved = ring[last];
-            ring[entry.position] = moved;
-            moved.position = entry.position;
-            ring[last] = null;
-            if (hand >= size) {
-                hand = 0;
-            }
-        }
-
-        void clear() {
-            map.clear();
-            ring = newRing(16);
-            size = 0;
-            hand = 0;
         }
 
         int expire(long now) {
             int expired = 0;
-            // From the end down: the entry swapped into a removed place was already checked.
-            for (int i = size - 1; i >= 0; i--) {
-                if (now >= ring[i].expiresAt) {
-                    remove(ring[i]);
+            // From the end down: the entry moved into a removed place was already checked.
+            for (int i = table.size() - 1; i >= 0; i--) {
+                Entry<K, V> e = table.at(i);
+                if (now >= e.expiresAt) {
+                    table.remove(e);
                     expired++;
                 }
             }
@@ -358,19 +288,11 @@ public final class MemoryStateBackend implements StateBackend {
             return expired;
         }
 
-        List<Entry<K, V>> ringFromHand() {
-            List<Entry<K, V>> entries = new ArrayList<>(size);
-            for (int n = 0; n < size; n++) {
-                entries.add(ring[(hand + n) % size]);
-            }
-            return entries;
-        }
-
         /** Ring order from the hand, so a restore rebuilds the same eviction order. */
         void write(Path file) throws IOException {
             long now = config.expires() ? clock.getAsLong() : 0;
-            List<RawEntry> entries = new ArrayList<>(size);
-            for (Entry<K, V> e : ringFromHand()) {
+            List<RawEntry> entries = new ArrayList<>(table.size());
+            for (Entry<K, V> e : table.fromHand()) {
                 long remaining = e.expiresAt == Long.MAX_VALUE ? -1 : e.expiresAt - now;
                 if (remaining == -1 || remaining > 0) {
                     entries.add(new RawEntry(descriptor.keySerializer().serialize(e.key),
@@ -386,20 +308,15 @@ public final class MemoryStateBackend implements StateBackend {
                 long expiresAt = e.remainingTtlNanos() < 0 || !config.expires() ? Long.MAX_VALUE : now + e.remainingTtlNanos();
                 K key = descriptor.keySerializer().deserialize(e.key());
                 V value = descriptor.valueSerializer().deserialize(e.value());
-                Entry<K, V> existing = map.get(key);
+                Entry<K, V> existing = table.find(key);
                 if (existing != null) {
                     existing.value = value;
                     existing.expiresAt = expiresAt;
                 } else {
-                    insert(new Entry<>(key, value, expiresAt));
+                    insert(key, value, expiresAt);
                 }
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <K, V> Entry<K, V>[] newRing(int capacity) {
-        return (Entry<K, V>[]) new Entry<?, ?>[capacity];
     }
 
     private static void writeRaw(Path file, String namespace, List<RawEntry> entries) throws IOException {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
@@ -63,16 +64,20 @@ public final class MemoryStateBackend implements StateBackend {
     private boolean closed;
 
     public MemoryStateBackend(BackendConfig config) {
-        this(config, ExpiryTicker.shared());
+        // The shared ticker thread starts only once a backend's reads will use it.
+        this(config, readsUseTicker(config) ? ExpiryTicker.shared() : null);
     }
 
-    /** Tests pass a manual ticker; the shared one is started only if reads will use it. */
+    /** Tests pass a manual ticker; it is ignored unless reads use one. */
     MemoryStateBackend(BackendConfig config, ExpiryTicker ticker) {
         this.config = config;
         this.ttlNanos = config.ttl().toNanos();
         this.clock = config.clock();
-        boolean ticked = config.expires() && config.expiryCheck() == BackendConfig.ExpiryCheck.TICKED;
-        this.ticker = ticked ? ticker : null;
+        this.ticker = readsUseTicker(config) ? Objects.requireNonNull(ticker, "ticker") : null;
+    }
+
+    private static boolean readsUseTicker(BackendConfig config) {
+        return config.expires() && config.expiryCheck() == BackendConfig.ExpiryCheck.TICKED;
     }
 
     @Override

@@ -14,9 +14,9 @@ import java.util.Arrays;
  * <p>Chains are plain lists (no treeification like {@code HashMap}), so keys whose hash codes collide
  * massively make lookups linear; the engine's keys (account ids, strings) hash well.
  *
- * <p>Not thread-safe.
+ * <p>Not thread-safe. Not final: a namespace of the memory backend extends it.
  */
-final class ClockTable<K, V> {
+class ClockTable<K, V> {
 
     private static final int MAX_TABLE_LENGTH = 1 << 30;
 

@@ -138,7 +138,7 @@ public final class MemoryStateBackend implements StateBackend {
             }
         }
         for (Namespace<?, ?> ns : namespaces.values()) {
-            ns.table.clear();
+            ns.clear();
         }
         pendingRestore.clear();
         for (Map.Entry<String, List<RawEntry>> e : restored.entrySet()) {
@@ -155,7 +155,7 @@ public final class MemoryStateBackend implements StateBackend {
     public StateStatistics statistics() {
         long entries = 0;
         for (Namespace<?, ?> ns : namespaces.values()) {
-            entries += ns.table.size();
+            entries += ns.size();
         }
         return new StateStatistics(hits, misses, evictions, expirations, entries);
     }
@@ -196,25 +196,25 @@ public final class MemoryStateBackend implements StateBackend {
     private record RawEntry(byte[] key, byte[] value, long remainingTtlNanos) {
     }
 
-    private final class Namespace<K, V> implements KeyValueState<K, V> {
+    /** A namespace is its table (subclassed, not wrapped: one object less to load on every get). */
+    private final class Namespace<K, V> extends ClockTable<K, V> implements KeyValueState<K, V> {
         final StateDescriptor<K, V> descriptor;
-        final ClockTable<K, V> table;
 
         Namespace(StateDescriptor<K, V> descriptor) {
+            super(config.maxEntriesPerNamespace());
             this.descriptor = descriptor;
-            this.table = new ClockTable<>(config.maxEntriesPerNamespace());
         }
 
         @Override
         public V get(K key) {
             checkOpen();
-            Entry<K, V> entry = table.find(key);
+            Entry<K, V> entry = find(key);
             if (entry == null) {
                 misses++;
                 return null;
             }
             if (entry.expiresAt != Long.MAX_VALUE && readTime() >= entry.expiresAt) {
-                table.remove(entry);
+                remove(entry);
                 expirations++;
                 misses++;
                 return null;
@@ -230,29 +230,29 @@ public final class MemoryStateBackend implements StateBackend {
             if (value == null) {
                 throw new IllegalArgumentException("null values are not stored; use delete(key)");
             }
-            Entry<K, V> entry = table.find(key);
+            Entry<K, V> entry = find(key);
             if (entry != null) {
                 entry.value = value;
                 entry.expiresAt = expiryFromNow();
                 ClockTable.markReferenced(entry);
             } else {
-                insert(key, value, expiryFromNow());
+                insertCountingEvictions(key, value, expiryFromNow());
             }
         }
 
         @Override
         public void delete(K key) {
             checkOpen();
-            Entry<K, V> entry = table.find(key);
+            Entry<K, V> entry = find(key);
             if (entry != null) {
-                table.remove(entry);
+                remove(entry);
             }
         }
 
         @Override
         public boolean contains(K key) {
             checkOpen();
-            Entry<K, V> entry = table.find(key);
+            Entry<K, V> entry = find(key);
             if (entry == null || (entry.expiresAt != Long.MAX_VALUE && readTime() >= entry.expiresAt)) {
                 return false;
             }
@@ -266,15 +266,15 @@ public final class MemoryStateBackend implements StateBackend {
             checkOpen();
             long now = config.expires() ? clock.getAsLong() : 0;
             // Iterate a copy: the visitor may write or delete state, which moves entries on the ring.
-            for (Entry<K, V> e : table.fromHand()) {
+            for (Entry<K, V> e : fromHand()) {
                 if (e.expiresAt == Long.MAX_VALUE || now < e.expiresAt) {
                     visitor.accept(e.key, e.value);
                 }
             }
         }
 
-        private void insert(K key, V value, long expiresAt) {
-            if (table.insert(key, value, expiresAt) != null) {
+        private void insertCountingEvictions(K key, V value, long expiresAt) {
+            if (insert(key, value, expiresAt) != null) {
                 evictions++;
             }
         }
@@ -282,10 +282,10 @@ public final class MemoryStateBackend implements StateBackend {
         int expire(long now) {
             int expired = 0;
             // From the end down: the entry moved into a removed place was already checked.
-            for (int i = table.size() - 1; i >= 0; i--) {
-                Entry<K, V> e = table.at(i);
+            for (int i = size() - 1; i >= 0; i--) {
+                Entry<K, V> e = at(i);
                 if (now >= e.expiresAt) {
-                    table.remove(e);
+                    remove(e);
                     expired++;
                 }
             }
@@ -296,8 +296,8 @@ public final class MemoryStateBackend implements StateBackend {
         /** Ring order from the hand, so a restore rebuilds the same eviction order. */
         void write(Path file) throws IOException {
             long now = config.expires() ? clock.getAsLong() : 0;
-            List<RawEntry> entries = new ArrayList<>(table.size());
-            for (Entry<K, V> e : table.fromHand()) {
+            List<RawEntry> entries = new ArrayList<>(size());
+            for (Entry<K, V> e : fromHand()) {
                 long remaining = e.expiresAt == Long.MAX_VALUE ? -1 : e.expiresAt - now;
                 if (remaining == -1 || remaining > 0) {
                     entries.add(new RawEntry(descriptor.keySerializer().serialize(e.key),
@@ -313,12 +313,12 @@ public final class MemoryStateBackend implements StateBackend {
                 long expiresAt = e.remainingTtlNanos() < 0 || !config.expires() ? Long.MAX_VALUE : now + e.remainingTtlNanos();
                 K key = descriptor.keySerializer().deserialize(e.key());
                 V value = descriptor.valueSerializer().deserialize(e.value());
-                Entry<K, V> existing = table.find(key);
+                Entry<K, V> existing = find(key);
                 if (existing != null) {
                     existing.value = value;
                     existing.expiresAt = expiresAt;
                 } else {
-                    insert(key, value, expiresAt);
+                    insertCountingEvictions(key, value, expiresAt);
                 }
             }
         }

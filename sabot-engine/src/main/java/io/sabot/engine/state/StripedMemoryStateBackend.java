@@ -95,7 +95,7 @@ public final class StripedMemoryStateBackend implements StateBackend {
 
     /**
      * The stripe of a hash: the top bits of a multiplicative (Fibonacci) hash. Not the low bits: each
-     * stripe's HashMap indexes its buckets by the low bits of the same hash, so keys sharing their low
+     * stripe's hash table (ClockTable) indexes its buckets by the low bits of the same hash, so keys sharing their low
      * bits would crowd 1/stripes of the buckets into long (treeified) chains.
      */
     static int stripeOf(int hashCode, int stripeShift) {

@@ -76,7 +76,7 @@ class StripedMemoryStateBackendTest {
             int stripe = StripedMemoryStateBackend.stripeOf(hash, shift);
             perStripe[stripe]++;
             if (stripe == 0) {
-                // A stripe's HashMap picks buckets by the low bits of (h ^ h >>> 16).
+                // A stripe's ClockTable picks buckets by the low bits of (h ^ h >>> 16).
                 lowBitsInStripeZero.add((hash ^ (hash >>> 16)) & 63);
             }
         }

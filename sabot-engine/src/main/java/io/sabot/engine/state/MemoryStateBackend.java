@@ -1,5 +1,6 @@
 package io.sabot.engine.state;
 
+import io.sabot.engine.state.ClockTable.Entry;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -11,18 +12,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Keyed state on the heap. Objects are kept as they are (no serialization on the hot path); the
- * serializers are used only for snapshots. Each namespace is an access-ordered hash map, so get and
- * put are O(1), a hit allocates nothing, and the least recently used entry is evicted first once a
- * namespace holds {@link BackendConfig#maxEntriesPerNamespace()} entries. With a TTL, entries expire
- * that long after their last write: lazily when read, or all at once by {@link #expireNow()}.
+ * serializers are used only for snapshots. Each namespace is a hash map from key to entry, so get and
+ * put are O(1) and a hit allocates nothing.
+ *
+ * <p>Eviction: once a namespace holds {@link BackendConfig#maxEntriesPerNamespace()} entries, a new
+ * key evicts one entry chosen by CLOCK (second chance), an approximation of least recently used: the
+ * entries sit on a ring swept by a hand; a read or overwrite marks an entry as referenced; the hand
+ * clears marks as it passes and evicts the first unmarked entry. So an entry read since the hand last
+ * passed it is never the one evicted, but among unread entries the victim is the next on the ring,
+ * not necessarily the least recently used one. Exact LRU would relink a list node on every hit,
+ * which costs a get several cache misses; a mark is one store to the entry the get already reads.
+ *
+ * <p>TTL: entries expire that long after their last write: lazily when read, or all at once by
+ * {@link #expireNow()}. With {@link BackendConfig.ExpiryCheck#TICKED} (the default) a read may still
+ * return an entry up to about one 1 ms tick after its expiry; see that constant.
+ *
+ * <p>Snapshots keep each namespace's ring order starting at the hand, so a restore rebuilds the same
+ * eviction order; the referenced marks are not kept (every restored entry starts unmarked).
  *
  * <p>Not thread-safe: like the state of a stream task, one backend belongs to one task thread. For
  * several threads sharing state use {@link StripedMemoryStateBackend}.
@@ -34,9 +48,15 @@ public final class MemoryStateBackend implements StateBackend {
 
     private final BackendConfig config;
     private final long ttlNanos;
+    private final LongSupplier clock;
+    /** Null when reads read the clock every time (EXACT) or nothing expires. */
+    private final ExpiryTicker ticker;
     private final Map<String, Namespace<?, ?>> namespaces = new HashMap<>();
     /** Restored namespaces not yet claimed by a descriptor, kept as bytes until their serializers are known. */
     private final Map<String, List<RawEntry>> pendingRestore = new HashMap<>();
+    /** The clock value reads use, and the ticker count when it was read (TICKED only). */
+    private long readNow;
+    private long readNowTick = -1;
     private long hits;
     private long misses;
     private long evictions;
@@ -44,8 +64,20 @@ public final class MemoryStateBackend implements StateBackend {
     private boolean closed;
 
     public MemoryStateBackend(BackendConfig config) {
+        // The shared ticker thread starts only once a backend's reads will use it.
+        this(config, readsUseTicker(config) ? ExpiryTicker.shared() : null);
+    }
+
+    /** Tests pass a manual ticker; it is ignored unless reads use one. */
+    MemoryStateBackend(BackendConfig config, ExpiryTicker ticker) {
         this.config = config;
         this.ttlNanos = config.ttl().toNanos();
+        this.clock = config.clock();
+        this.ticker = readsUseTicker(config) ? Objects.requireNonNull(ticker, "ticker") : null;
+    }
+
+    private static boolean readsUseTicker(BackendConfig config) {
+        return config.expires() && config.expiryCheck() == BackendConfig.ExpiryCheck.TICKED;
     }
 
     @Override
@@ -69,13 +101,13 @@ public final class MemoryStateBackend implements StateBackend {
         return created;
     }
 
-    /** Removes every expired entry now; returns how many expired. */
+    /** Removes every expired entry now (reading the clock exactly); returns how many expired. */
     public int expireNow() {
         checkOpen();
         if (!config.expires()) {
             return 0;
         }
-        long now = config.clock().getAsLong();
+        long now = clock.getAsLong();
         int expired = 0;
         for (Namespace<?, ?> ns : namespaces.values()) {
             expired += ns.expire(now);
@@ -106,7 +138,7 @@ public final class MemoryStateBackend implements StateBackend {
             }
         }
         for (Namespace<?, ?> ns : namespaces.values()) {
-            ns.map.clear();
+            ns.clear();
         }
         pendingRestore.clear();
         for (Map.Entry<String, List<RawEntry>> e : restored.entrySet()) {
@@ -123,7 +155,7 @@ public final class MemoryStateBackend implements StateBackend {
     public StateStatistics statistics() {
         long entries = 0;
         for (Namespace<?, ?> ns : namespaces.values()) {
-            entries += ns.map.size();
+            entries += ns.size();
         }
         return new StateStatistics(hits, misses, evictions, expirations, entries);
     }
@@ -142,58 +174,54 @@ public final class MemoryStateBackend implements StateBackend {
     }
 
     private long expiryFromNow() {
-        return ttlNanos == 0 ? Long.MAX_VALUE : config.clock().getAsLong() + ttlNanos;
+        return ttlNanos == 0 ? Long.MAX_VALUE : clock.getAsLong() + ttlNanos;
     }
 
-    /** One value with its expiry time; updated in place so an overwrite does not allocate. */
-    private static final class Slot<V> {
-        V value;
-        long expiresAt;
-
-        Slot(V value, long expiresAt) {
-            this.value = value;
-            this.expiresAt = expiresAt;
+    /**
+     * The time a read judges expiry by. TICKED re-reads the clock only when the ticker has moved
+     * since the last reading, so the value is at most about one tick old and never ahead of the clock.
+     */
+    private long readTime() {
+        if (ticker == null) {
+            return clock.getAsLong();
         }
+        long tick = ticker.ticks();
+        if (tick != readNowTick) {
+            readNowTick = tick;
+            readNow = clock.getAsLong();
+        }
+        return readNow;
     }
 
     private record RawEntry(byte[] key, byte[] value, long remainingTtlNanos) {
     }
 
-    private final class Namespace<K, V> implements KeyValueState<K, V> {
+    /** A namespace is its table (subclassed, not wrapped: one object less to load on every get). */
+    private final class Namespace<K, V> extends ClockTable<K, V> implements KeyValueState<K, V> {
         final StateDescriptor<K, V> descriptor;
-        final LinkedHashMap<K, Slot<V>> map;
 
         Namespace(StateDescriptor<K, V> descriptor) {
+            super(config.maxEntriesPerNamespace());
             this.descriptor = descriptor;
-            int max = config.maxEntriesPerNamespace();
-            this.map = new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<K, Slot<V>> eldest) {
-                    if (size() > max) {
-                        evictions++;
-                        return true;
-                    }
-                    return false;
-                }
-            };
         }
 
         @Override
         public V get(K key) {
             checkOpen();
-            Slot<V> slot = map.get(key);
-            if (slot == null) {
+            Entry<K, V> entry = find(key);
+            if (entry == null) {
                 misses++;
                 return null;
             }
-            if (slot.expiresAt != Long.MAX_VALUE && config.clock().getAsLong() >= slot.expiresAt) {
-                map.remove(key);
+            if (entry.expiresAt != Long.MAX_VALUE && readTime() >= entry.expiresAt) {
+                remove(entry);
                 expirations++;
                 misses++;
                 return null;
             }
+            ClockTable.markReferenced(entry);
             hits++;
-            return slot.value;
+            return entry.value;
         }
 
         @Override
@@ -202,45 +230,62 @@ public final class MemoryStateBackend implements StateBackend {
             if (value == null) {
                 throw new IllegalArgumentException("null values are not stored; use delete(key)");
             }
-            Slot<V> slot = map.get(key);
-            if (slot != null) {
-                slot.value = value;
-                slot.expiresAt = expiryFromNow();
+            Entry<K, V> entry = find(key);
+            if (entry != null) {
+                entry.value = value;
+                entry.expiresAt = expiryFromNow();
+                ClockTable.markReferenced(entry);
             } else {
-                map.put(key, new Slot<>(value, expiryFromNow()));
+                insertCountingEvictions(key, value, expiryFromNow());
             }
         }
 
         @Override
         public void delete(K key) {
             checkOpen();
-            map.remove(key);
+            Entry<K, V> entry = find(key);
+            if (entry != null) {
+                remove(entry);
+            }
         }
 
         @Override
         public boolean contains(K key) {
             checkOpen();
-            Slot<V> slot = map.get(key);
-            return slot != null && (slot.expiresAt == Long.MAX_VALUE || config.clock().getAsLong() < slot.expiresAt);
+            Entry<K, V> entry = find(key);
+            if (entry == null || (entry.expiresAt != Long.MAX_VALUE && readTime() >= entry.expiresAt)) {
+                return false;
+            }
+            ClockTable.markReferenced(entry);
+            return true;
         }
 
+        /** Visits the live entries in ring order from the hand (next eviction candidate first). */
         @Override
         public void scan(BiConsumer<? super K, ? super V> visitor) {
             checkOpen();
-            long now = config.expires() ? config.clock().getAsLong() : 0;
-            // Iterate a copy: the visitor may read state, which reorders an access-ordered map.
-            for (Map.Entry<K, Slot<V>> e : new ArrayList<>(map.entrySet())) {
-                if (e.getValue().expiresAt == Long.MAX_VALUE || now < e.getValue().expiresAt) {
-                    visitor.accept(e.getKey(), e.getValue().value);
+            long now = config.expires() ? clock.getAsLong() : 0;
+            // Iterate a copy: the visitor may write or delete state, which moves entries on the ring.
+            for (Entry<K, V> e : fromHand()) {
+                if (e.expiresAt == Long.MAX_VALUE || now < e.expiresAt) {
+                    visitor.accept(e.key, e.value);
                 }
+            }
+        }
+
+        private void insertCountingEvictions(K key, V value, long expiresAt) {
+            if (insert(key, value, expiresAt) != null) {
+                evictions++;
             }
         }
 
         int expire(long now) {
             int expired = 0;
-            for (Iterator<Slot<V>> it = map.values().iterator(); it.hasNext(); ) {
-                if (now >= it.next().expiresAt) {
-                    it.remove();
+            // From the end down: the entry moved into a removed place was already checked.
+            for (int i = size() - 1; i >= 0; i--) {
+                Entry<K, V> e = at(i);
+                if (now >= e.expiresAt) {
+                    remove(e);
                     expired++;
                 }
             }
@@ -248,26 +293,33 @@ public final class MemoryStateBackend implements StateBackend {
             return expired;
         }
 
-        /** Least recently used first, so a restore rebuilds the same eviction order. */
+        /** Ring order from the hand, so a restore rebuilds the same eviction order. */
         void write(Path file) throws IOException {
-            long now = config.expires() ? config.clock().getAsLong() : 0;
-            List<RawEntry> entries = new ArrayList<>(map.size());
-            for (Map.Entry<K, Slot<V>> e : map.entrySet()) {
-                long remaining = e.getValue().expiresAt == Long.MAX_VALUE ? -1 : e.getValue().expiresAt - now;
+            long now = config.expires() ? clock.getAsLong() : 0;
+            List<RawEntry> entries = new ArrayList<>(size());
+            for (Entry<K, V> e : fromHand()) {
+                long remaining = e.expiresAt == Long.MAX_VALUE ? -1 : e.expiresAt - now;
                 if (remaining == -1 || remaining > 0) {
-                    entries.add(new RawEntry(descriptor.keySerializer().serialize(e.getKey()),
-                            descriptor.valueSerializer().serialize(e.getValue().value), remaining));
+                    entries.add(new RawEntry(descriptor.keySerializer().serialize(e.key),
+                            descriptor.valueSerializer().serialize(e.value), remaining));
                 }
             }
             writeRaw(file, descriptor.namespace(), entries);
         }
 
         void load(List<RawEntry> entries) {
-            long now = config.expires() ? config.clock().getAsLong() : 0;
+            long now = config.expires() ? clock.getAsLong() : 0;
             for (RawEntry e : entries) {
                 long expiresAt = e.remainingTtlNanos() < 0 || !config.expires() ? Long.MAX_VALUE : now + e.remainingTtlNanos();
-                map.put(descriptor.keySerializer().deserialize(e.key()),
-                        new Slot<>(descriptor.valueSerializer().deserialize(e.value()), expiresAt));
+                K key = descriptor.keySerializer().deserialize(e.key());
+                V value = descriptor.valueSerializer().deserialize(e.value());
+                Entry<K, V> existing = find(key);
+                if (existing != null) {
+                    existing.value = value;
+                    existing.expiresAt = expiresAt;
+                } else {
+                    insertCountingEvictions(key, value, expiresAt);
+                }
             }
         }
     }

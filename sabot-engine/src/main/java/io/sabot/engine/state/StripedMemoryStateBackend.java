@@ -13,6 +13,8 @@ import java.util.function.BiConsumer;
 public final class StripedMemoryStateBackend implements StateBackend {
 
     private final MemoryStateBackend[] stripes;
+    /** 32 minus log2(stripe count): {@link #stripeOf} keeps that many top bits of the mixed hash. */
+    private final int stripeShift;
 
     public StripedMemoryStateBackend(BackendConfig config, int stripeCount) {
         if (stripeCount <= 0 || Integer.bitCount(stripeCount) != 1) {
@@ -20,7 +22,8 @@ public final class StripedMemoryStateBackend implements StateBackend {
         }
         int perStripe = config.maxEntriesPerNamespace() == Integer.MAX_VALUE
                 ? Integer.MAX_VALUE : Math.max(1, config.maxEntriesPerNamespace() / stripeCount);
-        BackendConfig stripeConfig = new BackendConfig(perStripe, config.ttl(), config.clock());
+        BackendConfig stripeConfig = config.withMaxEntriesPerNamespace(perStripe);
+        stripeShift = 32 - Integer.numberOfTrailingZeros(stripeCount);
         stripes = new MemoryStateBackend[stripeCount];
         for (int i = 0; i < stripeCount; i++) {
             stripes[i] = new MemoryStateBackend(stripeConfig);
@@ -90,6 +93,15 @@ public final class StripedMemoryStateBackend implements StateBackend {
         }
     }
 
+    /**
+     * The stripe of a hash: the top bits of a multiplicative (Fibonacci) hash. Not the low bits: each
+     * stripe's hash table (ClockTable) indexes its buckets by the low bits of the same hash, so keys sharing their low
+     * bits would crowd 1/stripes of the buckets into long (treeified) chains.
+     */
+    static int stripeOf(int hashCode, int stripeShift) {
+        return stripeShift == 32 ? 0 : (hashCode * 0x9E3779B9) >>> stripeShift;
+    }
+
     private final class Striped<K, V> implements KeyValueState<K, V> {
         private final KeyValueState<K, V>[] parts;
 
@@ -98,9 +110,7 @@ public final class StripedMemoryStateBackend implements StateBackend {
         }
 
         private int stripe(Object key) {
-            int h = key.hashCode();
-            h ^= (h >>> 16);
-            return h & (parts.length - 1);
+            return stripeOf(key.hashCode(), stripeShift);
         }
 
         @Override

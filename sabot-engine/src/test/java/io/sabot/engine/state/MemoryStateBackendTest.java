@@ -2,11 +2,16 @@ package io.sabot.engine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.sabot.engine.state.BackendConfig.ExpiryCheck.EXACT;
+import static io.sabot.engine.state.BackendConfig.ExpiryCheck.TICKED;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,8 +67,163 @@ class MemoryStateBackendTest {
     }
 
     @Test
+    void anEntryReadSinceTheHandPassedSurvivesEviction() {
+        try (MemoryStateBackend backend = new MemoryStateBackend(BackendConfig.lru(100))) {
+            KeyValueState<Long, String> users = backend.state(USERS);
+            for (long k = 0; k < 100; k++) {
+                users.put(k, "v" + k);
+            }
+            for (long k = 0; k < 50; k++) {
+                users.get(k);
+            }
+            for (long k = 100; k < 150; k++) {
+                users.put(k, "v" + k);
+            }
+            for (long k = 0; k < 150; k++) {
+                assertThat(users.contains(k)).as("key %d", k).isEqualTo(k < 50 || k >= 100);
+            }
+            assertThat(backend.statistics().evictions()).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void clockPicksTheNextUnreadEntryOnTheRingNotTheLeastRecentlyRead() {
+        // The documented approximation: once the hand has cleared the marks, ring order decides.
+        try (MemoryStateBackend backend = new MemoryStateBackend(BackendConfig.lru(3))) {
+            KeyValueState<Long, String> users = backend.state(USERS);
+            users.put(1L, "a");
+            users.put(2L, "b");
+            users.put(3L, "c");
+            users.put(4L, "d"); // evicts 1; ring 4 2 3, hand on 2
+            users.get(3L);
+            users.get(2L);
+            users.put(5L, "e"); // clears 2 and 3, evicts 4; ring 5 2 3, hand on 2
+            assertThat(keys(users)).containsExactly(2L, 3L, 5L);
+            users.put(6L, "f"); // exact LRU would evict 3 (read before 2); CLOCK evicts 2, next on the ring
+            assertThat(keys(users)).containsExactly(3L, 5L, 6L);
+        }
+    }
+
+    @Test
+    void deletedEntriesLeaveTheRingConsistent() {
+        Random random = new Random(42);
+        try (MemoryStateBackend backend = new MemoryStateBackend(BackendConfig.lru(50))) {
+            KeyValueState<Long, String> users = backend.state(USERS);
+            Set<Long> deleted = new HashSet<>();
+            for (int op = 0; op < 20_000; op++) {
+                long key = random.nextInt(200);
+                switch (random.nextInt(3)) {
+                    case 0 -> {
+                        users.put(key, "v" + key);
+                        deleted.remove(key);
+                    }
+                    case 1 -> {
+                        users.delete(key);
+                        deleted.add(key);
+                    }
+                    default -> {
+                        String value = users.get(key);
+                        assertThat(value).isIn(null, "v" + key);
+                    }
+                }
+                if (op % 1000 == 0) {
+                    List<Long> live = keys(users);
+                    assertThat(live).hasSizeLessThanOrEqualTo(50).doesNotHaveDuplicates().noneMatch(deleted::contains);
+                    assertThat(backend.statistics().entries()).isEqualTo(live.size());
+                    for (Long k : live) {
+                        assertThat(users.get(k)).isEqualTo("v" + k);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void restoreRebuildsTheEvictionOrder(@TempDir Path dir) throws Exception {
+        try (MemoryStateBackend source = new MemoryStateBackend(BackendConfig.lru(3))) {
+            KeyValueState<Long, String> users = source.state(USERS);
+            users.put(1L, "a");
+            users.put(2L, "b");
+            users.put(3L, "c");
+            users.put(4L, "d"); // evicts 1; next candidates: 2, 3, 4
+            source.snapshot(dir);
+        }
+        try (MemoryStateBackend target = new MemoryStateBackend(BackendConfig.lru(3))) {
+            target.restore(dir);
+            KeyValueState<Long, String> users = target.state(USERS);
+            users.put(5L, "e");
+            assertThat(keys(users)).containsExactlyInAnyOrder(3L, 4L, 5L);
+        }
+    }
+
+    @Test
+    void restoreIntoASmallerNamespaceEvictsTheOverflow(@TempDir Path dir) throws Exception {
+        try (MemoryStateBackend source = new MemoryStateBackend(BackendConfig.unbounded())) {
+            for (long k = 0; k < 10; k++) {
+                source.state(USERS).put(k, "v" + k);
+            }
+            source.snapshot(dir);
+        }
+        try (MemoryStateBackend target = new MemoryStateBackend(BackendConfig.lru(4))) {
+            target.restore(dir);
+            assertThat(keys(target.state(USERS))).containsExactlyInAnyOrder(6L, 7L, 8L, 9L);
+            assertThat(target.statistics().evictions()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void tickedReadsSeeTheClockOnlyAfterATickButWritesNeverExpireEarly() {
+        BackendConfig config = BackendConfig.unbounded().withTtl(Duration.ofSeconds(10)).withClock(now::get).withExpiryCheck(TICKED);
+        ExpiryTicker ticker = ExpiryTicker.manual();
+        try (MemoryStateBackend backend = new MemoryStateBackend(config, ticker)) {
+            KeyValueState<Long, String> users = backend.state(USERS);
+            users.put(1L, "a"); // lives until 10 s
+            assertThat(users.get(1L)).isEqualTo("a"); // reads the clock: first read
+            now.set(Duration.ofSeconds(10).toNanos());
+            assertThat(users.get(1L)).as("within the same tick the read time is stale").isEqualTo("a");
+            assertThat(users.contains(1L)).isTrue();
+            ticker.advance();
+            assertThat(users.get(1L)).isNull();
+            assertThat(backend.statistics().expirations()).isEqualTo(1);
+
+            users.put(2L, "b"); // written at 10 s with the exact clock: lives until 20 s
+            now.set(Duration.ofSeconds(20).toNanos() - 1);
+            ticker.advance();
+            assertThat(users.get(2L)).isEqualTo("b");
+            now.set(Duration.ofSeconds(20).toNanos());
+            ticker.advance();
+            assertThat(users.contains(2L)).isFalse();
+            assertThat(backend.expireNow()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void exactReadsSeeEveryClockChange() {
+        BackendConfig config = BackendConfig.unbounded().withTtl(Duration.ofSeconds(10)).withClock(now::get).withExpiryCheck(EXACT);
+        try (MemoryStateBackend backend = new MemoryStateBackend(config, ExpiryTicker.manual())) {
+            KeyValueState<Long, String> users = backend.state(USERS);
+            users.put(1L, "a");
+            assertThat(users.get(1L)).isEqualTo("a");
+            now.set(Duration.ofSeconds(10).toNanos());
+            assertThat(users.get(1L)).isNull();
+        }
+    }
+
+    @Test
+    void tickedIsTheDefaultAndTheSharedTickerAdvances() throws InterruptedException {
+        assertThat(new BackendConfig(10, Duration.ofSeconds(1), System::nanoTime).expiryCheck()).isEqualTo(TICKED);
+        ExpiryTicker shared = ExpiryTicker.shared();
+        long before = shared.ticks();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (shared.ticks() == before && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertThat(shared.ticks()).isGreaterThan(before);
+    }
+
+    @Test
     void entriesExpireLazilyOnReadAfterTtl() {
-        BackendConfig config = BackendConfig.unbounded().withTtl(Duration.ofSeconds(10)).withClock(now::get);
+        BackendConfig config = BackendConfig.unbounded().withTtl(Duration.ofSeconds(10)).withClock(now::get).withExpiryCheck(EXACT);
         try (MemoryStateBackend backend = new MemoryStateBackend(config)) {
             KeyValueState<Long, String> users = backend.state(USERS);
             users.put(1L, "a");
@@ -79,7 +239,7 @@ class MemoryStateBackendTest {
 
     @Test
     void expireNowRemovesEveryExpiredEntry() {
-        BackendConfig config = BackendConfig.unbounded().withTtl(Duration.ofMillis(5)).withClock(now::get);
+        BackendConfig config = BackendConfig.unbounded().withTtl(Duration.ofMillis(5)).withClock(now::get).withExpiryCheck(EXACT);
         try (MemoryStateBackend backend = new MemoryStateBackend(config)) {
             KeyValueState<Long, String> users = backend.state(USERS);
             for (long i = 0; i < 10; i++) {

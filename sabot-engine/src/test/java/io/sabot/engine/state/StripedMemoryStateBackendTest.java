@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +62,34 @@ class StripedMemoryStateBackendTest {
             }
             assertThat(backend.statistics().entries()).isLessThanOrEqualTo(64);
             assertThat(backend.statistics().evictions()).isGreaterThanOrEqualTo(10_000 - 64);
+        }
+    }
+
+    @Test
+    void stripesSpreadKeysWithoutCrowdingTheBucketsInsideAStripe() {
+        int stripeCount = 64;
+        int shift = 32 - Integer.numberOfTrailingZeros(stripeCount);
+        int[] perStripe = new int[stripeCount];
+        Set<Integer> lowBitsInStripeZero = new HashSet<>();
+        for (long key = 0; key < 65_536; key++) {
+            int hash = Long.valueOf(key).hashCode();
+            int stripe = StripedMemoryStateBackend.stripeOf(hash, shift);
+            perStripe[stripe]++;
+            if (stripe == 0) {
+                // A stripe's ClockTable picks buckets by the low bits of (h ^ h >>> 16).
+                lowBitsInStripeZero.add((hash ^ (hash >>> 16)) & 63);
+            }
+        }
+        for (int count : perStripe) {
+            assertThat(count).isBetween(512, 2048);
+        }
+        assertThat(lowBitsInStripeZero).hasSize(64);
+    }
+
+    @Test
+    void oneStripeTakesEveryKey() {
+        for (int hash : new int[] {0, 1, -1, Integer.MIN_VALUE, 123_456_789}) {
+            assertThat(StripedMemoryStateBackend.stripeOf(hash, 32)).isZero();
         }
     }
 }

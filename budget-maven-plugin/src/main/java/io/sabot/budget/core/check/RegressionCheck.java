@@ -2,6 +2,7 @@ package io.sabot.budget.core.check;
 
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Budget;
+import io.sabot.budget.core.model.Direction;
 import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Level;
 import io.sabot.budget.core.model.Metric;
@@ -93,11 +94,11 @@ final class RegressionCheck implements Check {
      * that much of any slowdown may be the machine's. Times may grow by both factors; throughput may
      * shrink by both.
      */
-    static double threshold(double allowed, double machine, io.sabot.budget.core.model.Direction direction) {
+    static double threshold(double allowed, double machine, Direction direction) {
         if (machine <= 1) {
             return allowed;
         }
-        return direction == io.sabot.budget.core.model.Direction.LOWER_IS_BETTER
+        return direction == Direction.LOWER_IS_BETTER
                 ? (1 + allowed) * machine - 1
                 : 1 - (1 - allowed) / machine;
     }

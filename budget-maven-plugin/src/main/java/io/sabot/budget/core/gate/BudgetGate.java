@@ -20,6 +20,7 @@ import io.sabot.budget.core.io.EnvironmentProbe;
 import io.sabot.budget.core.io.PooledResultsWriter;
 import io.sabot.budget.core.io.ResultFileException;
 import io.sabot.budget.core.io.ResultFiles;
+import io.sabot.budget.core.model.BenchmarkKey;
 import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.RunResults;
@@ -28,12 +29,15 @@ import io.sabot.budget.core.report.ReportData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The use cases of the plugin without Maven: check (fork JMH, then evaluate), compare (evaluate two
@@ -188,14 +192,14 @@ public final class BudgetGate {
     private static void copyResults(Path from, Path to) throws GateException {
         try {
             Files.createDirectories(to.getParent());
-            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new GateException("Cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
         }
     }
 
-    private static java.util.Set<io.sabot.budget.core.model.BenchmarkKey> keys(RunResults run) {
-        java.util.Set<io.sabot.budget.core.model.BenchmarkKey> keys = new java.util.HashSet<>();
+    private static Set<BenchmarkKey> keys(RunResults run) {
+        Set<BenchmarkKey> keys = new HashSet<>();
         run.results().forEach(r -> keys.add(r.key()));
         return keys;
     }

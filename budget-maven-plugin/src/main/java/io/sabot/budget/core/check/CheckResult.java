@@ -5,6 +5,7 @@ import io.sabot.budget.core.model.Level;
 import io.sabot.budget.core.model.Verdict;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -16,6 +17,8 @@ import java.util.OptionalDouble;
  * @param change    relative change against the baseline, positive when worse
  * @param interval  the confidence interval the verdict was decided on, as text
  * @param message   one sentence with the numbers, JaCoCo style
+ * @param slowdown  regression checks: the slowdown interval (fractions, positive = worse) and the
+ *                  threshold it was judged against, for charts; empty for limit checks
  */
 public record CheckResult(
         String id,
@@ -30,7 +33,20 @@ public record CheckResult(
         OptionalDouble change,
         String interval,
         String message,
-        List<String> notes) {
+        List<String> notes,
+        Optional<Slowdown> slowdown) {
+
+    /** A regression check's numbers: the slowdown interval against the allowed threshold (fractions). */
+    public record Slowdown(double low, double estimate, double high, double threshold) {
+    }
+
+    /** A check without slowdown numbers (limits, ratios). */
+    public CheckResult(String id, CheckKind kind, BenchmarkKey benchmark, Level level, Verdict verdict, String limit,
+                       OptionalDouble baseline, double measured, String unit, OptionalDouble change, String interval,
+                       String message, List<String> notes) {
+        this(id, kind, benchmark, level, verdict, limit, baseline, measured, unit, change, interval, message, notes,
+                Optional.empty());
+    }
 
     public CheckResult {
         Objects.requireNonNull(id, "id");
@@ -39,6 +55,13 @@ public record CheckResult(
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(verdict, "verdict");
         notes = List.copyOf(notes);
+        Objects.requireNonNull(slowdown, "slowdown");
+    }
+
+    /** The same result with other notes. */
+    public CheckResult withNotes(List<String> newNotes) {
+        return new CheckResult(id, kind, benchmark, level, verdict, limit, baseline, measured, unit, change, interval,
+                message, newNotes, slowdown);
     }
 
     /** A failure that breaks the build (level error). */

@@ -86,7 +86,8 @@ final class RegressionCheck implements Check {
                 };
         return new CheckResult(id, CheckKind.REGRESSION, current.key(), level, decision.verdict(), limit,
                 OptionalDouble.of(baselineInCurrentUnit.score() * scale), now.score(), now.unit().label(),
-                OptionalDouble.of(change), decision.slowdown().toString(), message, notes);
+                OptionalDouble.of(change), decision.slowdown().toString(), message, notes,
+                Optional.of(new CheckResult.Slowdown(decision.slowdown().low(), change, decision.slowdown().high(), threshold)));
     }
 
     /**

@@ -225,8 +225,7 @@ final class AdaptiveMeasurement {
             } else {
                 List<String> notes = new ArrayList<>(r.notes());
                 notes.add(note);
-                annotated.add(new CheckResult(r.id(), r.kind(), r.benchmark(), r.level(), r.verdict(), r.limit(),
-                        r.baseline(), r.measured(), r.unit(), r.change(), r.interval(), r.message(), notes));
+                annotated.add(r.withNotes(notes));
             }
         }
         List<String> notes = new ArrayList<>(evaluation.notes());

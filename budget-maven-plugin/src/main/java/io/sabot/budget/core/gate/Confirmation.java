@@ -84,11 +84,11 @@ final class Confirmation {
             List<String> notes = new ArrayList<>(again.notes());
             if (again.verdict() == Verdict.FAIL) {
                 notes.add("confirmed by rerun " + round + "; first run: " + r.message());
-                results.add(withNotes(again, notes));
+                results.add(again.withNotes(notes));
             } else {
                 notes.add("failed in the first run (" + r.message() + ") but not in confirmation rerun " + round
                         + ": treated as noise");
-                results.add(withNotes(again, notes));
+                results.add(again.withNotes(notes));
             }
         }
         List<String> notes = new ArrayList<>(first.notes());
@@ -101,8 +101,4 @@ final class Confirmation {
         return r.id() + "|" + r.benchmark();
     }
 
-    private static CheckResult withNotes(CheckResult r, List<String> notes) {
-        return new CheckResult(r.id(), r.kind(), r.benchmark(), r.level(), r.verdict(), r.limit(), r.baseline(),
-                r.measured(), r.unit(), r.change(), r.interval(), r.message(), notes);
-    }
 }

@@ -2,6 +2,7 @@ package io.sabot.budget.core.report;
 
 import io.sabot.budget.core.history.HistoryEntry;
 import io.sabot.budget.core.model.BudgetFile;
+import io.sabot.budget.core.model.PairedRun;
 import io.sabot.budget.core.model.RunResults;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param historyFile where the history lives, or empty when history is switched off
  * @param historyRuns how many of the latest runs the trend charts show
  * @param generatedAt the time the report is written, for the age of the baseline
+ * @param paired      the paired run (baseline code measured beside this code), when the baseline was measured so
  */
 public record ReportData(
         RunResults current,
@@ -24,7 +26,13 @@ public record ReportData(
         Optional<String> historyFile,
         int historyRuns,
         List<String> historyWarnings,
-        Instant generatedAt) {
+        Instant generatedAt,
+        Optional<PairedRun> paired) {
+
+    public ReportData(RunResults current, BudgetFile budgets, List<HistoryEntry> history, Optional<String> historyFile,
+                      int historyRuns, List<String> historyWarnings, Instant generatedAt) {
+        this(current, budgets, history, historyFile, historyRuns, historyWarnings, generatedAt, Optional.empty());
+    }
 
     public ReportData {
         Objects.requireNonNull(current, "current");
@@ -33,6 +41,13 @@ public record ReportData(
         Objects.requireNonNull(historyFile, "historyFile");
         historyWarnings = List.copyOf(historyWarnings);
         Objects.requireNonNull(generatedAt, "generatedAt");
+        Objects.requireNonNull(paired, "paired");
+    }
+
+    /** The same data with the paired run that produced it. */
+    public ReportData withPaired(PairedRun run) {
+        return new ReportData(current, budgets, history, historyFile, historyRuns, historyWarnings, generatedAt,
+                Optional.of(run));
     }
 
     /** Data for a report without history. */

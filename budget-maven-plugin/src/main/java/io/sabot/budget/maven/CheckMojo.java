@@ -7,7 +7,14 @@ import io.sabot.budget.core.gate.GateException;
 import io.sabot.budget.core.gate.GateOutcome;
 import io.sabot.budget.core.gate.GateSettings;
 import io.sabot.budget.core.gate.StandardReporter;
+import io.sabot.budget.core.gate.PairedSettings;
 import io.sabot.budget.core.gate.RunOverrides;
+import io.sabot.budget.core.paired.Against;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.eclipse.aether.RepositorySystem;
 import io.sabot.budget.core.io.BudgetFileParser;
 import java.io.File;
 import java.nio.file.Path;
@@ -108,6 +115,36 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.maxRounds", defaultValue = "3")
     private int maxRounds;
 
+    /**
+     * What regressions are judged against. {@code baseline}: the numbers stored in the baseline file.
+     * Paired mode measures the baseline code beside this code, pair by pair, in this build, so that the
+     * machine's drift cancels: {@code git:<ref>} (e.g. {@code git:origin/main}, {@code git:HEAD~1},
+     * {@code git:v1.4.0}; built in {@code target/budget-baseline/} with the running Maven),
+     * {@code git:baseline} (the commit the baseline file was recorded at),
+     * {@code artifact:<groupId>:<artifactId>:<version>[:<classifier>]} (a jar holding the benchmarks,
+     * resolved with its runtime dependencies) or {@code classpath:<entries>}.
+     */
+    @Parameter(property = "budget.against", defaultValue = "baseline")
+    private String against;
+
+    /** Paired mode: rounds of pairs per benchmark before any adaptive round. Default: the fork count if 2 or more, else 3. */
+    @Parameter(property = "budget.rounds")
+    private Integer rounds;
+
+    /** Paired mode: the seed of the random order within each pair; random (and printed) when unset. */
+    @Parameter(property = "budget.seed")
+    private Long seed;
+
+    /** Paired mode: the longest the build of a git ref's baseline code may take, e.g. {@code 20m}. */
+    @Parameter(property = "budget.baselineBuildTimeout", defaultValue = "30m")
+    private String baselineBuildTimeout;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Inject
+    private RepositorySystem repositorySystem;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -133,11 +170,36 @@ public class CheckMojo extends AbstractBudgetMojo {
         BudgetGate gate = new BudgetGate(statistics(), new ForkRunner(), reporter);
         GateOutcome outcome;
         try {
-            outcome = gate.check(settings, overrides, adaptive, new MavenProgress(getLog()));
+            outcome = gate.check(settings, overrides, adaptive, paired(), new MavenProgress(getLog()));
         } catch (GateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         act(outcome, reporter);
+    }
+
+    private Optional<PairedSettings> paired() throws MojoExecutionException {
+        Against source;
+        try {
+            source = Against.parse(against, "<against> (-Dbudget.against)");
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        if (source instanceof Against.History) {
+            throw new MojoExecutionException("<against> (-Dbudget.against) is 'history', which budget:compare supports;"
+                    + " budget:check compares with baseline, git:<ref>, git:baseline, artifact:<g>:<a>:<v> or classpath:<entries>");
+        }
+        if (!source.paired()) {
+            return Optional.empty();
+        }
+        if (rounds != null && rounds < 2) {
+            throw new MojoExecutionException("<rounds> (-Dbudget.rounds) must be 2 or more (paired mode estimates its noise"
+                    + " from the spread of the rounds), not " + rounds);
+        }
+        Duration buildTimeout = duration(baselineBuildTimeout, "baselineBuildTimeout").orElseThrow();
+        return Optional.of(new PairedSettings(source,
+                new MavenBaselineCode(project, session, repositorySystem, buildTimeout),
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
+                rounds == null ? OptionalInt.empty() : OptionalInt.of(rounds)));
     }
 
     private RunOverrides overrides() throws MojoExecutionException {

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Everything a check may look at: the run, the baseline (if any), the budget file, the statistics,
- * whether regression checks are downgraded because the baseline comes from elsewhere, and how much
- * slower this machine ran than the baseline's ({@code machineSlowdown}, 1 when not slower).
+ * whether regression checks are downgraded because the baseline comes from elsewhere, and whether
+ * the baseline was measured beside this run, pair by pair ({@code paired}).
  */
 public record EvaluationContext(
         RunResults current,
@@ -18,8 +18,8 @@ public record EvaluationContext(
         Statistics statistics,
         boolean baselineComparable,
         List<String> environmentDifferences,
-        double machineSlowdown,
-        Problems problems) {
+        Problems problems,
+        boolean paired) {
 
     public EvaluationContext {
         Objects.requireNonNull(current, "current");

@@ -2,7 +2,6 @@ package io.sabot.budget.core.check;
 
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Budget;
-import io.sabot.budget.core.model.Direction;
 import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Level;
 import io.sabot.budget.core.model.Metric;
@@ -59,10 +58,8 @@ final class RegressionCheck implements Check {
         }
         Metric before = baseline.primary();
         Metric now = current.primary();
-        double threshold = threshold(allowed, context.machineSlowdown(), now.direction());
-        String limit = "<= +" + Quantity.format(threshold * 100) + "% vs baseline"
-                + (context.machineSlowdown() > 1 ? " (+" + Quantity.format(allowed * 100) + "% on a machine found "
-                + Quantity.format((context.machineSlowdown() - 1) * 100) + "% slower)" : "");
+        double threshold = allowed;
+        String limit = "<= +" + Quantity.format(threshold * 100) + "% vs " + (context.paired() ? "baseline code" : "baseline");
         if (!before.unit().isComparableTo(now.unit())) {
             notes.add("baseline unit " + before.unit() + " differs from " + now.unit() + "; not compared");
             return new CheckResult(id, CheckKind.REGRESSION, current.key(), level, Verdict.INCONCLUSIVE, limit,
@@ -71,13 +68,15 @@ final class RegressionCheck implements Check {
         }
         Metric baselineInCurrentUnit = before;
         double scale = before.unit().toBase() / now.unit().toBase();
-        Statistics.RegressionDecision decision = context.statistics()
-                .regression(scaledCopy(before, scale, now), now, now.direction(), threshold, comparisons);
+        Metric baselineScaled = scaledCopy(before, scale, now);
+        Statistics.RegressionDecision decision = context.paired()
+                ? context.statistics().pairedRegression(baselineScaled, now, now.direction(), threshold, comparisons)
+                : context.statistics().regression(baselineScaled, now, now.direction(), threshold, comparisons);
         notes.addAll(decision.notes());
         double change = decision.slowdown().estimate();
         String direction = change >= 0 ? "slower" : "faster";
         String message = current.key().label() + " is " + Quantity.format(Math.abs(change) * 100) + "% " + direction
-                + " than the baseline (" + Quantity.format(before.score() * scale) + " -> " + Quantity.format(now.score())
+                + " than the " + (context.paired() ? "baseline code" : "baseline") + " (" + Quantity.format(before.score() * scale) + " -> " + Quantity.format(now.score())
                 + " " + now.unit() + ", slowdown interval [" + pct(decision.slowdown().low()) + ", " + pct(decision.slowdown().high()) + "])"
                 + switch (decision.verdict()) {
                     case PASS -> ", within the allowed " + pct(threshold);
@@ -90,19 +89,6 @@ final class RegressionCheck implements Check {
                 Optional.of(new CheckResult.Slowdown(decision.slowdown().low(), change, decision.slowdown().high(), threshold)));
     }
 
-    /**
-     * The slowdown allowed on a machine that ran {@code machine} times slower than at the baseline:
-     * that much of any slowdown may be the machine's. Times may grow by both factors; throughput may
-     * shrink by both.
-     */
-    static double threshold(double allowed, double machine, Direction direction) {
-        if (machine <= 1) {
-            return allowed;
-        }
-        return direction == Direction.LOWER_IS_BETTER
-                ? (1 + allowed) * machine - 1
-                : 1 - (1 - allowed) / machine;
-    }
 
     private static String pct(double fraction) {
         return (fraction >= 0 ? "+" : "") + Quantity.format(fraction * 100) + "%";

@@ -62,6 +62,24 @@ public interface Statistics {
         return this;
     }
 
+    /**
+     * Decides a regression from a paired run: fork {@code i} of {@code current} and fork {@code i}
+     * of {@code baseline} were measured in the same pair, seconds apart, so their ratio is the
+     * evidence. Same contract as {@link #regression} otherwise.
+     */
+    default RegressionDecision pairedRegression(Metric baseline, Metric current, Direction direction, double threshold,
+                                                int comparisons) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot judge paired runs");
+    }
+
+    /**
+     * The same statistics informed by a paired build: what the pairs of all benchmarks say together
+     * about the noise of one pair. Called once per evaluation of a paired run, instead of {@link #forBuild}.
+     */
+    default Statistics forPairedBuild(RunResults current, RunResults baseline) {
+        return this;
+    }
+
     /** Outcome of a regression test: the verdict, the slowdown interval and what would resolve it. */
     record RegressionDecision(Verdict verdict, Interval slowdown, List<String> notes) {
     }

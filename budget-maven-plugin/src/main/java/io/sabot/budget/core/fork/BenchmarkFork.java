@@ -15,4 +15,12 @@ public interface BenchmarkFork {
      * @throws ForkException when the fork cannot start, fails, times out or writes no results
      */
     ForkRun run(ForkSettings settings, ForkListener listener) throws ForkException, IOException;
+
+    /**
+     * The benchmark names (fully qualified, without @Param values) that JMH would run for these
+     * settings' classpath and includes/excludes, in JMH's order: {@code -l}.
+     */
+    default java.util.List<String> list(ForkSettings settings) throws ForkException, IOException {
+        return BenchmarkLister.list(settings);
+    }
 }

@@ -79,6 +79,19 @@ public record ForkSettings(
                 jvmArgs, jmhArgs, timeout);
     }
 
+    /** The same run with {@code count} forks. */
+    public ForkSettings withForks(int count) {
+        return new ForkSettings(javaExecutable, classpath, workingDirectory, outputDirectory, includes, excludes,
+                Optional.of(count), warmupIterations, warmupTime, measurementIterations, measurementTime, profilers, jvmArgs,
+                jmhArgs, timeout);
+    }
+
+    /** The same run on another classpath (the baseline code of a paired run), writing into {@code directory}. */
+    public ForkSettings withClasspath(List<Path> otherClasspath, Path directory) {
+        return new ForkSettings(javaExecutable, otherClasspath, workingDirectory, directory, includes, excludes, forks,
+                warmupIterations, warmupTime, measurementIterations, measurementTime, profilers, jvmArgs, jmhArgs, timeout);
+    }
+
     public Path resultsFile() {
         return outputDirectory.resolve("results.json");
     }

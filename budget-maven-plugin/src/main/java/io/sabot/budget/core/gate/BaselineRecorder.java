@@ -5,6 +5,7 @@ import io.sabot.budget.core.check.CheckKind;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.check.Statistics;
+import io.sabot.budget.core.history.CommitId;
 import io.sabot.budget.core.io.BaselineWriter;
 import io.sabot.budget.core.io.EnvironmentProbe;
 import io.sabot.budget.core.io.ResultFileException;
@@ -13,6 +14,7 @@ import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.RunResults;
 import io.sabot.budget.core.model.Verdict;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -62,7 +64,13 @@ public final class BaselineRecorder {
             }
         }
         try {
-            BaselineWriter.write(settings.baselineFile(), resultsFile, environment, now, reason.orElse(null));
+            // The commit of the code measured: the baseline file lives in the project, so git there knows it.
+            Path directory = settings.baselineFile().toAbsolutePath().getParent();
+            while (directory != null && !Files.isDirectory(directory)) {
+                directory = directory.getParent();
+            }
+            BaselineWriter.write(settings.baselineFile(), resultsFile, environment, now, reason.orElse(null),
+                    CommitId.resolve(System.getenv(), directory));
         } catch (ResultFileException e) {
             throw new GateException("Cannot store the baseline: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -25,6 +25,9 @@ import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.RunResults;
 import io.sabot.budget.core.model.RunSettings;
+import io.sabot.budget.core.paired.Against;
+import io.sabot.budget.core.paired.BaselineCode;
+import io.sabot.budget.core.paired.BaselineCodeException;
 import io.sabot.budget.core.report.ReportData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,12 +76,29 @@ public final class BudgetGate {
      */
     public GateOutcome check(GateSettings settings, RunOverrides overrides, AdaptiveSettings adaptive, ForkListener listener)
             throws GateException {
+        return check(settings, overrides, adaptive, Optional.empty(), listener);
+    }
+
+    /**
+     * budget:check, in paired mode when {@code paired} is given: the baseline code is obtained and
+     * measured beside this code ({@link PairedCheck}). Where its history is missing (no repository, a
+     * shallow clone) the check says so and falls back to the stored baseline.
+     */
+    public GateOutcome check(GateSettings settings, RunOverrides overrides, AdaptiveSettings adaptive,
+                             Optional<PairedSettings> paired, ForkListener listener) throws GateException {
         BudgetFile budgets = loadBudgets(settings);
         if (!BenchmarkListScanner.hasBenchmarks(overrides.classpath())) {
             throw new GateException(BenchmarkListScanner.missingMessage(settings.projectName()));
         }
         Optional<RunResults> baseline = loadBaseline(settings.baselineFile());
         ForkSettings fork = forkSettings(settings, overrides, budgets.jmh());
+        List<String> fallback = new ArrayList<>();
+        if (paired.isPresent()) {
+            Optional<BaselineCode> code = baselineCode(paired.get(), settings, listener, fallback);
+            if (code.isPresent()) {
+                return checkPaired(settings, overrides, adaptive, paired.get(), code.get(), budgets, fork, listener);
+            }
+        }
         Instant started = clock.instant();
         RunResults current = runInterleaved(fork, listener);
         Duration firstRun = Duration.between(started, clock.instant());
@@ -109,8 +129,88 @@ public final class BudgetGate {
             RunResults merged = Confirmation.merge(current, runFork(rerun, listener));
             evaluation = Confirmation.combine(evaluation, evaluator.evaluate(budgets, merged, baseline, environment), round);
         }
+        if (!fallback.isEmpty()) {
+            List<String> notes = new ArrayList<>(fallback);
+            notes.addAll(evaluation.notes());
+            evaluation = new Evaluation(evaluation.results(), evaluation.problems(), notes);
+        }
         HistoryFile.Read history = recordHistory(settings, current, environment, overrides.workingDirectory());
         return decide(settings, evaluation, reportData(settings, current, budgets, history), baseline, environment);
+    }
+
+    /**
+     * The baseline code, or empty (with the reason in {@code fallback}) when its history is missing;
+     * any other failure to obtain it stops the build, naming the source and the fix.
+     */
+    private static Optional<BaselineCode> baselineCode(PairedSettings paired, GateSettings settings, ForkListener listener,
+                                                       List<String> fallback) throws GateException {
+        Optional<String> commit = Optional.empty();
+        if (paired.against() instanceof Against.GitBaselineCommit) {
+            if (!Files.exists(settings.baselineFile())) {
+                throw new GateException("-Dbudget.against=git:baseline pairs with the commit recorded in the baseline file, but "
+                        + settings.baselineFile() + " does not exist. Record one (mvn budget:baseline -Dbudget.reason=\"...\")"
+                        + " or name the ref (-Dbudget.against=git:HEAD~1)");
+            }
+            try {
+                commit = ResultFiles.baselineCommit(settings.baselineFile());
+            } catch (ResultFileException e) {
+                throw new GateException("Cannot read the baseline's commit: " + e.getMessage(), e);
+            }
+            if (commit.isEmpty()) {
+                String why = "The baseline " + settings.baselineFile() + " records no commit (recorded outside a git"
+                        + " repository, or by an older plugin): regressions are judged against its stored numbers."
+                        + " Re-record it in the repository (mvn budget:baseline) to pair against its commit";
+                listener.note(why);
+                fallback.add(why);
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(paired.provider().provide(paired.against(), commit, listener));
+        } catch (BaselineCodeException e) {
+            if (!e.historyMissing()) {
+                throw new GateException(e.getMessage(), e);
+            }
+            String why = e.getMessage() + ". Falling back to the stored baseline " + settings.baselineFile()
+                    + " (numbers measured at another time: a regression verdict may be undecided or wrong)";
+            listener.note(why);
+            fallback.add(why);
+            return Optional.empty();
+        }
+    }
+
+    private GateOutcome checkPaired(GateSettings settings, RunOverrides overrides, AdaptiveSettings adaptive,
+                                    PairedSettings paired, BaselineCode code, BudgetFile budgets, ForkSettings fork,
+                                    ForkListener listener) throws GateException {
+        int forks = fork.forks().orElse(1);
+        int rounds = paired.rounds().orElse(forks >= 2 ? forks : PairedSettings.DEFAULT_ROUNDS);
+        if (rounds < 2) {
+            throw new GateException("Paired mode needs 2 or more rounds to estimate its noise, not " + rounds
+                    + ". Set <rounds> (-Dbudget.rounds) to 3 or more");
+        }
+        long seed = paired.seed().orElseGet(() -> new java.util.Random().nextLong() & 0xFFFFFFFFL);
+        Optional<Environment> environment = Optional.of(EnvironmentProbe.of(
+                new RunResults("paired", List.of(), Optional.empty(), Optional.empty(), Optional.empty()),
+                javaHome(settings, overrides.javaExecutable())));
+        BudgetEvaluator evaluator = new BudgetEvaluator(statistics.withErrorSpentOver(adaptive.looks()), true)
+                .subsetRun(!overrides.includes().isEmpty() || !overrides.excludes().isEmpty())
+                .paired(true);
+        PairedCheck.Outcome outcome = new PairedCheck(s -> runFork(s, listener), this::list, clock, listener)
+                .run(fork.withForks(1), code, rounds, seed, adaptive, overrides.confirm(), budgets, evaluator, environment);
+        environment = environmentOf(settings, outcome.current(), overrides.javaExecutable());
+        HistoryFile.Read history = recordHistory(settings, outcome.current(), environment, overrides.workingDirectory());
+        ReportData data = reportData(settings, outcome.current(), budgets, history).withPaired(outcome.run());
+        return decide(settings, outcome.evaluation(), data, Optional.of(outcome.baseline()), environment);
+    }
+
+    private List<String> list(ForkSettings settings) throws GateException {
+        try {
+            return forkRunner.list(settings);
+        } catch (ForkException e) {
+            throw new GateException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new GateException("Cannot list the benchmarks in " + settings.outputDirectory() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Appends this run to the history file when one is configured, and returns the history with it. */

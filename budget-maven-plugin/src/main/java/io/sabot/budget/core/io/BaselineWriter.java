@@ -37,6 +37,15 @@ public final class BaselineWriter {
      */
     public static void write(Path target, Path resultsFile, Environment environment, Instant recordedAt, String reason)
             throws ResultFileException, IOException {
+        write(target, resultsFile, environment, recordedAt, reason, java.util.Optional.empty());
+    }
+
+    /**
+     * @param commit the commit of the code the results measured, which {@code -Dbudget.against=git:baseline}
+     *               builds and measures beside later code
+     */
+    public static void write(Path target, Path resultsFile, Environment environment, Instant recordedAt, String reason,
+                             java.util.Optional<String> commit) throws ResultFileException, IOException {
         ArrayNode results = ResultFiles.rawResults(resultsFile);
         // Validate before writing: a baseline must be readable by the checks that will use it.
         new JmhResultParser(resultsFile.toString()).parse(results);
@@ -52,6 +61,7 @@ public final class BaselineWriter {
         } else {
             root.putNull("reason");
         }
+        commit.ifPresent(c -> root.put("commit", c));
         root.set("environment", JmhJson.MAPPER.valueToTree(environment));
         root.set("results", results);
         byte[] bytes = JmhJson.MAPPER.writeValueAsBytes(root);

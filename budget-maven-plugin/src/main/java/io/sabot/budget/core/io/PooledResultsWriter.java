@@ -36,6 +36,41 @@ public final class PooledResultsWriter {
     /** @return how many entries of {@code file} now hold more forks than JMH wrote */
     public static int write(Path file, RunResults pooled) throws ResultFileException, IOException {
         ArrayNode entries = ResultFiles.rawResults(file).deepCopy();
+        int rewritten = update(entries, pooled);
+        if (rewritten > 0) {
+            writeAtomically(file, entries);
+        }
+        return rewritten;
+    }
+
+    /**
+     * Writes {@code target} from the JMH entries of several runs that each measured some of the
+     * benchmarks (a paired run's first pairs: every benchmark once, spread over files), with the forks
+     * of {@code pooled}. The first entry of each benchmark is the template; every file is plain JMH JSON.
+     */
+    public static void writeCombined(List<Path> templates, Path target, RunResults pooled) throws ResultFileException, IOException {
+        ArrayNode entries = JSON.createArrayNode();
+        java.util.Set<BenchmarkKey> seen = new java.util.HashSet<>();
+        for (Path template : templates) {
+            for (JsonNode entry : ResultFiles.rawResults(template)) {
+                Optional<BenchmarkKey> key = keyOf(entry);
+                if (key.isPresent() && seen.add(key.get())) {
+                    entries.add(entry.deepCopy());
+                }
+            }
+        }
+        update(entries, pooled);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        writeAtomically(target, entries);
+    }
+
+    private static void writeAtomically(Path file, ArrayNode entries) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".pooled.tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), entries);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static int update(ArrayNode entries, RunResults pooled) {
         int rewritten = 0;
         for (JsonNode entry : entries) {
             Optional<BenchmarkResult> result = keyOf(entry).flatMap(pooled::find);
@@ -56,11 +91,6 @@ public final class PooledResultsWriter {
                 }
             }
             rewritten++;
-        }
-        if (rewritten > 0) {
-            Path temp = file.resolveSibling(file.getFileName() + ".pooled.tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), entries);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         return rewritten;
     }

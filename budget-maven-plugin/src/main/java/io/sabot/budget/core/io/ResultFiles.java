@@ -47,6 +47,23 @@ public final class ResultFiles {
                 + " (an object with \"format\": \"" + BASELINE_FORMAT + "\")");
     }
 
+    /**
+     * The commit a baseline file records (the code its results measured), or empty for plain JMH JSON
+     * and baselines recorded outside a git repository.
+     */
+    public static Optional<String> baselineCommit(Path file) throws ResultFileException {
+        JsonNode root = readTree(file.toString(), readBytes(file));
+        JsonNode commit = root.path("commit");
+        if (!root.isObject() || !commit.isTextual()) {
+            return Optional.empty();
+        }
+        String id = commit.asText().strip();
+        if (!id.matches("[0-9a-f]{7,64}")) {
+            throw new ResultFileException(file + ": \"commit\" is not a git object id: " + commit);
+        }
+        return Optional.of(id);
+    }
+
     /** The JMH result entries exactly as stored, so a baseline keeps every field JMH wrote. */
     static ArrayNode rawResults(Path file) throws ResultFileException {
         JsonNode root = readTree(file.toString(), readBytes(file));

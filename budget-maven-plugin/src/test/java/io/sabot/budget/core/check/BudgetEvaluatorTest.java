@@ -201,7 +201,7 @@ class BudgetEvaluatorTest {
     }
 
     @Test
-    void aMachineFoundSlowerRaisesTheRegressionThresholdByAsMuch() throws Exception {
+    void aMachineFoundSlowerIsReportedButNeverRaisesTheThreshold() throws Exception {
         Environment fast = new Environment("Eclipse Adoptium", "17.0.15", "OpenJDK", "Linux", "amd64", "EPYC", 2, "1.37", List.of(),
                 new MachineSpeed(1.0, 90));
         Environment slow = new Environment("Eclipse Adoptium", "17.0.15", "OpenJDK", "Linux", "amd64", "EPYC", 2, "1.37", List.of(),
@@ -209,25 +209,13 @@ class BudgetEvaluatorTest {
         RunResults before = new RunResults("baseline.json",
                 List.of(result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 100, 100, 100)),
                 Optional.of(fast), Optional.empty(), Optional.empty());
-        // 90% slower on a machine 90% slower: within 10% of what the machine explains
-        Evaluation explained = evaluator.evaluate(BudgetFile.empty("none"),
+        // 90% slower on a machine the probe found 90% slower: the probe cannot excuse it (it let +56% pass before)
+        Evaluation slower = evaluator.evaluate(BudgetFile.empty("none"),
                 run(result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 190, 190, 190)), Optional.of(before), Optional.of(slow));
-        assertThat(explained.results().get(0).verdict()).isNotEqualTo(Verdict.FAIL);
-        assertThat(explained.results().get(0).limit()).isEqualTo("<= +109.0% vs baseline (+10.000% on a machine found 90.000% slower)");
-        assertThat(explained.notes()).anySatisfy(n -> assertThat(n).contains("This machine ran the speed probe 90% slower")
-                .contains("CPU chain 1.90 vs 1.00 ns per step"));
-        // three times slower on the same machine: more than the machine explains, still an error
-        Evaluation regressed = evaluator.evaluate(BudgetFile.empty("none"),
-                run(result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 300, 300, 300)), Optional.of(before), Optional.of(slow));
-        assertThat(regressed.results().get(0).verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(regressed.results().get(0).level()).isEqualTo(Level.ERROR);
+        assertThat(slower.results().get(0).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(slower.results().get(0).limit()).isEqualTo("<= +10.000% vs baseline");
+        assertThat(slower.notes()).anySatisfy(n -> assertThat(n).contains("This machine ran the speed probe 90% slower")
+                .contains("CPU chain 1.90 vs 1.00 ns per step").contains("Thresholds are not adjusted"));
     }
 
-    @Test
-    void theRaisedThresholdFollowsTheMetricsDirection() {
-        assertThat(RegressionCheck.threshold(0.10, 1, Direction.LOWER_IS_BETTER)).isEqualTo(0.10);
-        assertThat(RegressionCheck.threshold(0.10, 1.5, Direction.LOWER_IS_BETTER)).isCloseTo(0.65, within(1e-12));
-        // throughput may fall to 0.9 of the baseline, and by the machine's 1/1.5 on top: 0.6, a drop of 40%
-        assertThat(RegressionCheck.threshold(0.10, 1.5, Direction.HIGHER_IS_BETTER)).isCloseTo(0.40, within(1e-12));
-    }
 }

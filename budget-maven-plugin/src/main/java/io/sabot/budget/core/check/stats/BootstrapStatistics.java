@@ -22,13 +22,17 @@ import java.util.SplittableRandom;
  * <p><b>Fork variance of a build.</b> {@link #forBuild} fits a {@link ForkVariancePrior} to the
  * fork spreads of all primary metrics of the build (with their baselines' forks): a benchmark's own
  * two or three forks say little about its noise, twenty benchmarks on the same machine say a lot.
- * Each primary metric then uses its own variance steadied by the prior (moderated t), unless its
+ * Each primary metric's regression check then uses its own variance steadied by the prior (moderated t), unless its
  * forks spread significantly more than the others'. Without a prior (fewer than three benchmarks
  * with two or more forks) a metric with three or more forks uses its own fork variance; with one or
  * two forks it falls back to a hierarchical bootstrap ({@link HierarchicalBootstrap}), which is too
  * narrow there (one fork: no fork variance at all) and says how it was computed.
  *
- * <p><b>Limits</b> are judged on a {@code confidence} (99%) interval of the mean.
+ * <p><b>Limits</b> are judged on a {@code confidence} (99%) interval of the mean, from the benchmark's
+ * own forks when it has three or more (t on the fork means), so the build's noisiest benchmarks
+ * cannot widen a quiet benchmark's interval; with one or two forks through the prior, else the bootstrap.
+ *
+ * <p><b>Paired runs</b> ({@link #pairedRegression}) are judged on the per-round ratios, see {@link PairedRatio}.
  *
  * <p><b>Regressions</b>: the slowdown against the baseline (direction-aware, positive = worse) gets an
  * interval at level {@code 1 - alpha/m}, a Bonferroni correction over the {@code m} regression checks
@@ -59,12 +63,15 @@ public final class BootstrapStatistics implements Statistics {
     private final JmhIntervalStatistics fallback = new JmhIntervalStatistics();
     /** The build's fork-variance prior for primary metrics; empty until {@link #forBuild}, or when the build cannot support one. */
     private final Optional<ForkVariancePrior> prior;
+    /** The paired build's prior over the spread of paired log ratios; empty until {@link #forPairedBuild}. */
+    private final Optional<ForkVariancePrior> pairedPrior;
 
     public BootstrapStatistics(double confidence, double alpha, int resamples, long seed) {
-        this(confidence, alpha, resamples, seed, Optional.empty());
+        this(confidence, alpha, resamples, seed, Optional.empty(), Optional.empty());
     }
 
-    private BootstrapStatistics(double confidence, double alpha, int resamples, long seed, Optional<ForkVariancePrior> prior) {
+    private BootstrapStatistics(double confidence, double alpha, int resamples, long seed, Optional<ForkVariancePrior> prior,
+                                Optional<ForkVariancePrior> pairedPrior) {
         if (confidence <= 0.5 || confidence >= 1) {
             throw new IllegalArgumentException("confidence must be between 0.5 and 1, not " + confidence);
         }
@@ -77,6 +84,7 @@ public final class BootstrapStatistics implements Statistics {
         this.seed = seed;
         this.bootstrap = new HierarchicalBootstrap(resamples, seed);
         this.prior = prior;
+        this.pairedPrior = pairedPrior;
     }
 
     /** 99% intervals for limits, 1% family-wise error for regressions, 2,000 resamples. */
@@ -99,7 +107,7 @@ public final class BootstrapStatistics implements Statistics {
         if (looks == 1) {
             return this;
         }
-        return new BootstrapStatistics(1 - (1 - confidence) / looks, alpha / looks, resamples * looks, seed, prior);
+        return new BootstrapStatistics(1 - (1 - confidence) / looks, alpha / looks, resamples * looks, seed, prior, pairedPrior);
     }
 
     /**
@@ -117,7 +125,24 @@ public final class BootstrapStatistics implements Statistics {
             Optional<Samples> before = baseline.flatMap(b -> b.find(result.key())).flatMap(b -> samples(b.primary()));
             (before.isPresent() ? ForkSpread.of(before.get(), now.get()) : ForkSpread.of(now.get())).ifPresent(spreads::add);
         }
-        return new BootstrapStatistics(confidence, alpha, resamples, seed, ForkVariancePrior.fit(spreads));
+        return new BootstrapStatistics(confidence, alpha, resamples, seed, ForkVariancePrior.fit(spreads), Optional.empty());
+    }
+
+    /** These statistics with the prior of a paired build (see {@link PairedRatio}). */
+    @Override
+    public Statistics forPairedBuild(RunResults current, RunResults baseline) {
+        List<ForkSpread> spreads = new ArrayList<>();
+        for (BenchmarkResult result : current.results()) {
+            samples(result.primary()).flatMap(ForkSpread::of).ifPresent(spreads::add);
+        }
+        return new BootstrapStatistics(confidence, alpha, resamples, seed, ForkVariancePrior.fit(spreads),
+                PairedRatio.prior(current, baseline));
+    }
+
+    @Override
+    public RegressionDecision pairedRegression(Metric baseline, Metric current, Direction direction, double threshold,
+                                               int comparisons) {
+        return PairedRatio.decide(baseline, current, direction, threshold, comparisons, alpha, pairedPrior);
     }
 
     private static Optional<Samples> samples(Metric metric) {
@@ -145,6 +170,27 @@ public final class BootstrapStatistics implements Statistics {
         return own.get().hasVariance() && own.get().degreesOfFreedom() >= 2 ? own : Optional.empty();
     }
 
+    /**
+     * The fork variance a limit's interval rests on: the benchmark's own, never the build's pool. A
+     * limit is a property of one benchmark; pooled with the build's noisiest benchmarks its interval
+     * came out 3x wider than its own forks showed (a 276 ops/s result judged [144, 531] against 100).
+     * With one or two forks there is no own variance to speak of (a t quantile of 64 at 99%), so
+     * those still lean on the pool, and without one on the (narrower, and said so) bootstrap.
+     */
+    private Optional<ForkSpread> limitSpread(Metric metric, Samples samples) {
+        Optional<ForkSpread> own = ForkSpread.of(samples);
+        if (own.isPresent() && own.get().hasVariance() && own.get().degreesOfFreedom() >= 2) {
+            return own;
+        }
+        // One or two forks say nothing about their own spread; there the build's pool is all there is.
+        return spread(metric, samples);
+    }
+
+    private String limitSource(Metric metric, Samples samples) {
+        Optional<ForkSpread> own = ForkSpread.of(samples);
+        return own.isPresent() && own.get().hasVariance() && own.get().degreesOfFreedom() >= 2 ? "own forks" : source(metric, samples);
+    }
+
     /** Says where the fork variance came from, for the interval's method. */
     private String source(Metric metric, Samples... sides) {
         if (!metric.name().equals(PRIMARY) || prior.isEmpty()) {
@@ -162,9 +208,9 @@ public final class BootstrapStatistics implements Statistics {
             return fallback.scoreInterval(metric);
         }
         Samples samples = new Samples(metric.rawData());
-        Optional<ForkSpread> spread = spread(metric, samples);
+        Optional<ForkSpread> spread = limitSpread(metric, samples);
         if (spread.isPresent()) {
-            return ForkMeansT.score(samples, spread.get(), confidence, source(metric, samples));
+            return ForkMeansT.score(samples, spread.get(), confidence, limitSource(metric, samples));
         }
         double[] means = bootstrap.means(samples);
         double tail = (1 - confidence) / 2;
@@ -217,11 +263,11 @@ public final class BootstrapStatistics implements Statistics {
         }
         Samples n = new Samples(numerator.rawData());
         Samples d = new Samples(denominator.rawData());
-        Optional<ForkSpread> ns = spread(numerator, n);
-        Optional<ForkSpread> ds = spread(denominator, d);
+        Optional<ForkSpread> ns = limitSpread(numerator, n);
+        Optional<ForkSpread> ds = limitSpread(denominator, d);
         if (ns.isPresent() && ds.isPresent()) {
-            String source = numerator.name().equals(PRIMARY) && denominator.name().equals(PRIMARY) && prior.isPresent()
-                    ? prior.get().describe() : "";
+            String source = limitSource(numerator, n).equals(limitSource(denominator, d)) ? limitSource(numerator, n)
+                    : limitSource(numerator, n) + " / " + limitSource(denominator, d);
             return ForkMeansT.ratio(n, ns.get(), d, ds.get(), confidence, source);
         }
         double[] nm = bootstrap.means(n);

@@ -1,0 +1,166 @@
+package io.sabot.budget.core.check.stats;
+
+import io.sabot.budget.core.check.Interval;
+import io.sabot.budget.core.check.Statistics.RegressionDecision;
+import io.sabot.budget.core.model.BenchmarkResult;
+import io.sabot.budget.core.model.Direction;
+import io.sabot.budget.core.model.Metric;
+import io.sabot.budget.core.model.Quantity;
+import io.sabot.budget.core.model.RunResults;
+import io.sabot.budget.core.model.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.commons.math3.distribution.TDistribution;
+
+/**
+ * The regression verdict of a paired run. Fork {@code i} of the current side and fork {@code i} of
+ * the baseline side ran in the same pair, seconds apart; the unit of evidence is their ratio, on the
+ * log scale: {@code d_i = log(current_i / baseline_i)}, oriented so that positive is worse. Whatever
+ * the machine did to both forks of a pair (another hour, another VM, a neighbour's load) cancels in
+ * {@code d_i}; what is left is the code's difference and the fork-to-fork noise of both forks.
+ *
+ * <p>The interval is a t-interval on the mean of the {@code d_i}, at level {@code 1 - alpha/m}
+ * (Bonferroni over the build's {@code m} regression checks). Its variance is the benchmark's own,
+ * steadied by the build's other benchmarks ({@link ForkVariancePrior} over the paired spreads:
+ * benchmarks whose pairs spread significantly more are taken out of the pool and judged on their own,
+ * so a few noisy ones cannot make the quiet ones look noisy, nor the reverse). The rule is three-way
+ * on the whole interval: FAIL when it lies above the threshold, PASS when below, else INCONCLUSIVE
+ * with the number of rounds that would resolve it.
+ */
+public final class PairedRatio {
+
+    private PairedRatio() {
+    }
+
+    /** The log ratios of the paired forks, positive = worse; empty when a side has no usable forks. */
+    static Optional<double[]> logRatios(Metric baseline, Metric current, Direction direction) {
+        List<double[]> before = baseline.rawData();
+        List<double[]> after = current.rawData();
+        int n = Math.min(before.size(), after.size());
+        if (n == 0) {
+            return Optional.empty();
+        }
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            double b = mean(before.get(i));
+            double a = mean(after.get(i));
+            if (!(a > 0) || !(b > 0) || !Double.isFinite(a) || !Double.isFinite(b)) {
+                return Optional.empty();
+            }
+            double log = Math.log(a / b);
+            d[i] = direction == Direction.LOWER_IS_BETTER ? log : -log;
+        }
+        return Optional.of(d);
+    }
+
+    /** The prior of a paired build: the spread of the paired log ratios of every benchmark with two or more pairs. */
+    static Optional<ForkVariancePrior> prior(RunResults current, RunResults baseline) {
+        List<ForkSpread> spreads = new ArrayList<>();
+        for (BenchmarkResult now : current.results()) {
+            Optional<BenchmarkResult> before = baseline.find(now.key());
+            if (before.isEmpty()) {
+                continue;
+            }
+            logRatios(before.get().primary(), now.primary(), now.primary().direction())
+                    .flatMap(PairedRatio::spread).ifPresent(spreads::add);
+        }
+        return ForkVariancePrior.fit(spreads);
+    }
+
+    private static Optional<ForkSpread> spread(double[] d) {
+        if (d.length < 2) {
+            return Optional.of(new ForkSpread(Double.NaN, 0));
+        }
+        double m = mean(d);
+        double squares = 0;
+        for (double v : d) {
+            squares += (v - m) * (v - m);
+        }
+        return Optional.of(new ForkSpread(squares / (d.length - 1), d.length - 1));
+    }
+
+    static RegressionDecision decide(Metric baseline, Metric current, Direction direction, double threshold,
+                                     int comparisons, double alpha, Optional<ForkVariancePrior> prior) {
+        Optional<double[]> ratios = logRatios(baseline, current, direction);
+        if (ratios.isEmpty()) {
+            return new RegressionDecision(Verdict.INCONCLUSIVE, Interval.point(Double.NaN, "no paired forks"),
+                    List.of("paired mode: no pair of forks with positive scores on both sides"));
+        }
+        double[] d = ratios.get();
+        ForkSpread own = spread(d).orElseThrow();
+        ForkSpread used = prior.map(p -> p.moderate(own)).orElse(own);
+        String source = prior.isEmpty() ? "own pairs"
+                : prior.get().spreadsMoreThanPrior(own) ? "own pairs: they spread more than the build's other benchmarks"
+                : prior.get().describe().replace("fork variance", "pair variance");
+        int m = Math.max(1, comparisons);
+        double level = 1 - alpha / m;
+        double center = mean(d);
+        double estimate = toSlowdown(center, direction);
+        List<String> notes = new ArrayList<>();
+        notes.add("paired rounds, this code / baseline code: " + roundRatios(baseline, current));
+        if (!(used.degreesOfFreedom() > 0) || !(used.logVariance() > 0)) {
+            notes.add("paired mode needs two or more rounds with some spread to give an interval; run more rounds"
+                    + " (-Dbudget.forks=3 or more)");
+            return new RegressionDecision(Verdict.INCONCLUSIVE, new Interval(Double.NEGATIVE_INFINITY, estimate,
+                    Double.POSITIVE_INFINITY, "paired, " + d.length + " round" + (d.length == 1 ? "" : "s") + ", no variance"),
+                    notes);
+        }
+        double q = quantile(level, used.degreesOfFreedom());
+        double halfWidth = q * Math.sqrt(used.logVariance() / d.length);
+        Interval interval = new Interval(toSlowdown(center - halfWidth, direction), estimate,
+                toSlowdown(center + halfWidth, direction),
+                String.format(Locale.ROOT, "paired t %s over %d rounds (df %.0f, %s)%s", ForkMeansT.percent(level), d.length,
+                        used.degreesOfFreedom(), source, m > 1 ? ", Bonferroni over " + m + " checks" : ""));
+        Verdict verdict;
+        if (interval.low() > threshold) {
+            verdict = Verdict.FAIL;
+        } else if (interval.high() <= threshold) {
+            verdict = Verdict.PASS;
+        } else {
+            verdict = Verdict.INCONCLUSIVE;
+            double logThreshold = fromSlowdown(threshold, direction);
+            double distance = Math.abs(logThreshold - center);
+            double factor = Math.pow(halfWidth / Math.max(distance, 1e-9), 2);
+            long rounds = (long) Math.ceil(d.length * factor);
+            notes.add(String.format(Locale.ROOT, "this run resolves changes of about +/-%.1f%% around its estimate; %s"
+                    + " would resolve the %s threshold", (Math.exp(halfWidth) - 1) * 100,
+                    factor > 100 ? "more than 100x the rounds" : "about " + Math.max(d.length + 1, rounds) + " rounds in all",
+                    Quantity.format(threshold * 100) + "%"));
+        }
+        return new RegressionDecision(verdict, interval, notes);
+    }
+
+    /** Time-like log ratio (positive = worse) as the slowdown fraction {@link Direction#slowdown} reports. */
+    static double toSlowdown(double logRatio, Direction direction) {
+        return direction == Direction.LOWER_IS_BETTER ? Math.exp(logRatio) - 1 : 1 - Math.exp(-logRatio);
+    }
+
+    static double fromSlowdown(double slowdown, Direction direction) {
+        return direction == Direction.LOWER_IS_BETTER ? Math.log(1 + slowdown)
+                : slowdown >= 1 ? Double.POSITIVE_INFINITY : -Math.log(1 - slowdown);
+    }
+
+    private static String roundRatios(Metric baseline, Metric current) {
+        List<String> parts = new ArrayList<>();
+        int n = Math.min(baseline.rawData().size(), current.rawData().size());
+        for (int i = 0; i < n; i++) {
+            parts.add(String.format(Locale.ROOT, "%.3f", mean(current.rawData().get(i)) / mean(baseline.rawData().get(i))));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static double quantile(double level, double degreesOfFreedom) {
+        double df = Math.min(Math.max(degreesOfFreedom, 1), 1e6);
+        return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+}

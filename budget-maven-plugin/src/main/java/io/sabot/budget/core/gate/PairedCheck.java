@@ -1,0 +1,194 @@
+package io.sabot.budget.core.gate;
+
+import io.sabot.budget.core.check.BudgetEvaluator;
+import io.sabot.budget.core.check.CheckKind;
+import io.sabot.budget.core.check.CheckResult;
+import io.sabot.budget.core.check.Evaluation;
+import io.sabot.budget.core.fork.ForkListener;
+import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.io.PooledResultsWriter;
+import io.sabot.budget.core.io.ResultFileException;
+import io.sabot.budget.core.model.BudgetFile;
+import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.model.Level;
+import io.sabot.budget.core.model.PairedRun;
+import io.sabot.budget.core.model.RunResults;
+import io.sabot.budget.core.model.Verdict;
+import io.sabot.budget.core.paired.BaselineCode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * budget:check in paired mode: lists the benchmarks on both sides, measures them pair by pair
+ * ({@link PairedMeasurement}), evaluates, then spends the adaptive time on more rounds for the
+ * undecided regression checks only, then confirms failures with more rounds. Each look gets an
+ * equal share of the error rate, and a verdict once reached is final.
+ */
+final class PairedCheck {
+
+    /** Lists the benchmark names a side's classpath holds for the settings' includes/excludes. */
+    interface Lister {
+        List<String> list(ForkSettings settings) throws GateException;
+    }
+
+    /** What a paired check measured and decided. */
+    record Outcome(Evaluation evaluation, RunResults current, RunResults baseline, PairedRun run) {
+    }
+
+    private final AdaptiveMeasurement.RoundFork fork;
+    private final Lister lister;
+    private final Clock clock;
+    private final ForkListener listener;
+
+    PairedCheck(AdaptiveMeasurement.RoundFork fork, Lister lister, Clock clock, ForkListener listener) {
+        this.fork = fork;
+        this.lister = lister;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    Outcome run(ForkSettings current, BaselineCode code, int rounds, long seed, AdaptiveSettings adaptive, int confirm,
+                BudgetFile budgets, BudgetEvaluator evaluator, Optional<Environment> environment) throws GateException {
+        Path directory = current.outputDirectory().resolve("paired");
+        ForkSettings baseline = current.withClasspath(code.classpath(), directory.resolve("baseline"));
+        List<String> here = lister.list(current.rerun(current.includes(), directory.resolve("list-current")));
+        List<String> there = lister.list(baseline.rerun(current.includes(), directory.resolve("list-baseline")));
+        List<String> both = here.stream().filter(there::contains).toList();
+        List<String> onlyHere = here.stream().filter(n -> !there.contains(n)).toList();
+        List<String> onlyThere = there.stream().filter(n -> !here.contains(n)).toList();
+        List<String> notes = new ArrayList<>();
+        notes.add("Paired run: the baseline code " + code.description() + " was measured beside this code, " + rounds
+                + " round(s) of pairs, the order within each pair drawn at random (seed " + seed + "; -Dbudget.seed=" + seed
+                + " repeats it)");
+        onlyHere.forEach(n -> notes.add("New benchmark " + n + ": not in the baseline code, so limits only"));
+        onlyThere.forEach(n -> notes.add("Removed benchmark " + n + ": in the baseline code " + code.description()
+                + " but not in this code"));
+        listener.note("Paired mode against " + code.description() + ": " + both.size() + " benchmark(s) on both sides, "
+                + rounds + " round(s), seed " + seed);
+
+        PairedMeasurement measurement = new PairedMeasurement(fork, listener, seed);
+        Instant started = clock.instant();
+        PairedMeasurement.Sides sides = measurement.run(PairedMeasurement.Sides.empty(), current, baseline, both, onlyHere,
+                rounds, directory);
+        Duration firstLook = Duration.between(started, clock.instant());
+        Evaluation evaluation = evaluate(evaluator, budgets, sides, current, environment, directory);
+
+        // Adaptive rounds: only undecided error-level regression checks get more pairs; decided ones are final.
+        Duration spent = Duration.ZERO;
+        int looks = 1;
+        while (adaptive.enabled() && looks < adaptive.looks()) {
+            Set<String> undecided = undecided(evaluation, both);
+            if (undecided.isEmpty()) {
+                break;
+            }
+            Duration cost = perBenchmark(firstLook, both.size() + onlyHere.size()).multipliedBy(undecided.size());
+            if (spent.plus(cost).compareTo(adaptive.maxTime()) > 0) {
+                notes.add("Adaptive rounds stopped: " + undecided.size() + " undecided benchmark(s) would need about "
+                        + cost.toSeconds() + " s more, beyond -Dbudget.maxTime=" + adaptive.maxTime().toSeconds() + "s");
+                break;
+            }
+            Instant before = clock.instant();
+            listener.note("Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + undecided.size()
+                    + " undecided benchmark(s)");
+            sides = measurement.run(sides, current, baseline, List.copyOf(undecided), List.of(), rounds, directory);
+            spent = spent.plus(Duration.between(before, clock.instant()));
+            looks++;
+            evaluation = keepDecided(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory), looks);
+        }
+        for (int round = 1; round <= confirm; round++) {
+            List<CheckResult> failed = Confirmation.failed(evaluation);
+            if (failed.isEmpty()) {
+                break;
+            }
+            Set<String> names = new LinkedHashSet<>();
+            failed.forEach(r -> names.add(r.benchmark().benchmark()));
+            for (String include : Confirmation.includesFor(failed, budgets, sides.currentResults("results.json"))) {
+                here.stream().filter(n -> include.equals("^" + java.util.regex.Pattern.quote(n) + "$")).forEach(names::add);
+            }
+            listener.note("Confirming " + failed.size() + " failed check(s) with " + rounds + " more round(s), rerun " + round
+                    + " of " + confirm);
+            List<String> pairedNames = names.stream().filter(both::contains).toList();
+            List<String> lonelyNames = names.stream().filter(onlyHere::contains).toList();
+            sides = measurement.run(sides, current, baseline, pairedNames, lonelyNames, rounds, directory);
+            evaluation = Confirmation.combine(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory),
+                    round);
+        }
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(evaluation.notes());
+        evaluation = new Evaluation(evaluation.results(), evaluation.problems(), all);
+        RunResults now = sides.currentResults(current.resultsFile().toString());
+        RunResults then = sides.baselineResults(baselineFile(current).toString());
+        return new Outcome(evaluation, now, then, new PairedRun(code.description(), then, seed, sides.pairs()));
+    }
+
+    /** Where the baseline side's forks are written: plain JMH JSON beside results.json, for budget:compare. */
+    static Path baselineFile(ForkSettings current) {
+        return current.resultsFile().resolveSibling("baseline-results.json");
+    }
+
+    private Evaluation evaluate(BudgetEvaluator evaluator, BudgetFile budgets, PairedMeasurement.Sides sides,
+                                ForkSettings current, Optional<Environment> environment, Path directory) throws GateException {
+        RunResults now = sides.currentResults(current.resultsFile().toString());
+        RunResults then = sides.baselineResults(baselineFile(current).toString());
+        try {
+            PooledResultsWriter.writeCombined(sides.currentFiles(), current.resultsFile(), now);
+            if (!sides.baselineFiles().isEmpty()) {
+                PooledResultsWriter.writeCombined(sides.baselineFiles(), baselineFile(current), then);
+            }
+        } catch (ResultFileException | IOException e) {
+            throw new GateException("Cannot write the paired results to " + current.resultsFile().getParent() + ": "
+                    + e.getMessage(), e);
+        }
+        return evaluator.evaluate(budgets, now, Optional.of(then), environment);
+    }
+
+    /** Benchmarks behind INCONCLUSIVE error-level regression checks that have a baseline side to pair with. */
+    private static Set<String> undecided(Evaluation evaluation, List<String> paired) {
+        Set<String> names = new LinkedHashSet<>();
+        for (CheckResult r : evaluation.results()) {
+            if (r.kind() == CheckKind.REGRESSION && r.level() == Level.ERROR && r.verdict() == Verdict.INCONCLUSIVE
+                    && paired.contains(r.benchmark().benchmark())) {
+                names.add(r.benchmark().benchmark());
+            }
+        }
+        return names;
+    }
+
+    /** The new evaluation, except that checks decided at an earlier look keep that verdict. */
+    private static Evaluation keepDecided(Evaluation earlier, Evaluation later, int look) {
+        Map<String, CheckResult> decided = new LinkedHashMap<>();
+        for (CheckResult r : earlier.results()) {
+            if (r.verdict() != Verdict.INCONCLUSIVE) {
+                decided.put(r.id() + "|" + r.benchmark(), r);
+            }
+        }
+        List<CheckResult> results = new ArrayList<>();
+        for (CheckResult r : later.results()) {
+            CheckResult kept = decided.get(r.id() + "|" + r.benchmark());
+            if (kept != null) {
+                results.add(kept);
+            } else if (r.verdict() != Verdict.INCONCLUSIVE) {
+                List<String> notes = new ArrayList<>(r.notes());
+                notes.add("decided at look " + look + " after more paired rounds");
+                results.add(r.withNotes(notes));
+            } else {
+                results.add(r);
+            }
+        }
+        return new Evaluation(results, later.problems(), later.notes());
+    }
+
+    private static Duration perBenchmark(Duration firstLook, int benchmarks) {
+        return firstLook.dividedBy(Math.max(1, benchmarks));
+    }
+}

@@ -1,0 +1,248 @@
+package io.sabot.budget.core.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sabot.budget.core.check.CheckKind;
+import io.sabot.budget.core.check.CheckResult;
+import io.sabot.budget.core.check.Statistics;
+import io.sabot.budget.core.fork.BenchmarkFork;
+import io.sabot.budget.core.fork.ForkListener;
+import io.sabot.budget.core.fork.ForkRun;
+import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.io.ResultFiles;
+import io.sabot.budget.core.model.PairedRun;
+import io.sabot.budget.core.model.RunResults;
+import io.sabot.budget.core.model.Verdict;
+import io.sabot.budget.core.paired.Against;
+import io.sabot.budget.core.paired.BaselineCode;
+import io.sabot.budget.core.paired.BaselineCodeException;
+import io.sabot.budget.core.report.ReportData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * budget:check in paired mode with a fake JMH that tells the two sides apart by their classpath and
+ * moves the machine's speed between pairs (as another hour or VM does): the pairs must cancel it.
+ */
+class BudgetGatePairedTest {
+
+    private static final String SAME = "io.x.Bench.same";
+    private static final String SLOWER = "io.x.Bench.slower";
+    private static final String FASTER = "io.x.Bench.faster";
+    private static final String NEW = "io.x.Bench.brandNew";
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock();
+    private final List<ForkSettings> calls = new ArrayList<>();
+    /** Per benchmark, how much slower (time per op) the current code is than the baseline code. */
+    private final Map<String, Double> currentFactor = new LinkedHashMap<>();
+    private final List<String> baselineOnly = new ArrayList<>();
+    private final List<String> currentOnly = new ArrayList<>();
+    private final Random noise = new Random(42);
+    private ReportData reportData;
+    private double machine = 1;
+
+    private boolean isBaseline(ForkSettings s) {
+        return s.classpath().contains(dir.resolve("base"));
+    }
+
+    private List<String> names(ForkSettings s) {
+        List<String> names = new ArrayList<>(isBaseline(s) ? List.of() : currentOnly);
+        currentFactor.keySet().forEach(names::add);
+        if (isBaseline(s)) {
+            names.addAll(baselineOnly);
+        }
+        return names;
+    }
+
+    private final BenchmarkFork fakeJmh = new BenchmarkFork() {
+        @Override
+        public ForkRun run(ForkSettings settings, ForkListener listener) throws java.io.IOException {
+            calls.add(settings);
+            // The machine changes speed from one pair to the next by up to +/-25%, the same for both forks of a pair.
+            if (calls.size() % 2 == 1) {
+                machine = 0.75 + noise.nextDouble() * 0.5;
+            }
+            ObjectMapper json = new ObjectMapper();
+            ArrayNode results = json.createArrayNode();
+            for (String name : names(settings)) {
+                if (!settings.includes().isEmpty()
+                        && settings.includes().stream().noneMatch(re -> Pattern.compile(re).matcher(name).find())) {
+                    continue;
+                }
+                double base = 100 * machine * (isBaseline(settings) ? 1 : currentFactor.getOrDefault(name, 1.0));
+                ObjectNode result = results.addObject().put("benchmark", name).put("mode", "avgt").put("threads", 1)
+                        .put("forks", 1).put("jmhVersion", "1.37");
+                ObjectNode primary = result.putObject("primaryMetric").put("scoreUnit", "ns/op");
+                ArrayNode fork = primary.putArray("rawData").addArray();
+                double forkEffect = 1 + noise.nextGaussian() * 0.01;
+                double sum = 0;
+                for (int i = 0; i < 5; i++) {
+                    double v = base * forkEffect * (1 + noise.nextGaussian() * 0.005);
+                    fork.add(v);
+                    sum += v;
+                }
+                primary.put("score", sum / 5);
+                clock.advance(Duration.ofSeconds(2));
+            }
+            Files.createDirectories(settings.outputDirectory());
+            json.writeValue(settings.resultsFile().toFile(), results);
+            return new ForkRun(settings.resultsFile(), "fake jmh", 0, List.of(), settings.outputDirectory().resolve("fork.log"));
+        }
+
+        @Override
+        public List<String> list(ForkSettings settings) {
+            return names(settings);
+        }
+    };
+
+    private GateOutcome check(String budgets, Against against, BaselineCodeProvider provider, long seed, int confirm)
+            throws Exception {
+        Path budgetFile = dir.resolve("performance-budgets.yml");
+        Files.writeString(budgetFile, "version: 1\nbudgets:" + (budgets.isEmpty() ? " []\n" : "\n" + budgets));
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes.resolve("META-INF"));
+        Files.writeString(classes.resolve("META-INF/BenchmarkList"), "listed");
+        GateSettings settings = new GateSettings(budgetFile, true, dir.resolve("baseline.json"), dir.resolve("budget"),
+                true, false, false, Optional.empty(), Optional.empty(), "test", Optional.empty(), 20);
+        RunOverrides overrides = new RunOverrides(Path.of("java"), List.of(classes), dir, List.of(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of(), List.of(), Duration.ofMinutes(10), true, confirm);
+        GateReporter reporter = (outcome, data, baseline, environment) -> reportData = data;
+        return new BudgetGate(Statistics.standard(), fakeJmh, reporter, clock).check(settings, overrides,
+                AdaptiveSettings.OFF, Optional.of(new PairedSettings(against, provider, OptionalLong.of(seed), OptionalInt.of(4))),
+                ForkListener.NONE);
+    }
+
+    private BaselineCodeProvider base() {
+        return (against, commit, listener) -> new BaselineCode("classpath:base", List.of(dir.resolve("base")));
+    }
+
+    private static CheckResult regression(GateOutcome outcome, String benchmark) {
+        return outcome.evaluation().results().stream()
+                .filter(r -> r.kind() == CheckKind.REGRESSION && r.benchmark().benchmark().equals(benchmark))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void pairsCancelTheMachinesDriftAndCatchARealSlowdown() throws Exception {
+        currentFactor.put(SAME, 1.0);
+        currentFactor.put(SLOWER, 1.30);
+        currentFactor.put(FASTER, 0.80);
+        GateOutcome outcome = check("  - {id: S, benchmark: Bench.same, max: 1ms}\n",
+                new Against.ClassPath(List.of(dir.resolve("base"))), base(), 7, 1);
+
+        // the machine moved by up to +/-25% between pairs; unchanged code still passes, a 30% slowdown fails
+        assertThat(regression(outcome, SAME).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(regression(outcome, FASTER).verdict()).isEqualTo(Verdict.PASS);
+        CheckResult slower = regression(outcome, SLOWER);
+        assertThat(slower.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(slower.interval()).contains("paired t");
+        assertThat(slower.change().getAsDouble()).isBetween(0.25, 0.35);
+        assertThat(slower.slowdown()).hasValueSatisfying(s -> assertThat(s.low()).isGreaterThan(0.10));
+        assertThat(slower.notes()).anySatisfy(n -> assertThat(n).startsWith("paired rounds, this code / baseline code: 1.3"));
+        assertThat(slower.notes()).anySatisfy(n -> assertThat(n).startsWith("confirmed by rerun 1"));
+        assertThat(outcome.fails()).isTrue();
+        assertThat(outcome.evaluation().notes()).anySatisfy(n -> assertThat(n).contains("Paired run: the baseline code classpath:base")
+                .contains("seed 7"));
+    }
+
+    @Test
+    void everyPairRunsBothSidesBackToBackWithTheSameSettings() throws Exception {
+        currentFactor.put(SAME, 1.0);
+        currentFactor.put(SLOWER, 1.0);
+        check("", new Against.ClassPath(List.of(dir.resolve("base"))), base(), 11, 0);
+
+        assertThat(calls).hasSize(2 * 4);
+        for (int i = 0; i < calls.size(); i += 2) {
+            ForkSettings first = calls.get(i);
+            ForkSettings second = calls.get(i + 1);
+            assertThat(isBaseline(first)).isNotEqualTo(isBaseline(second));
+            assertThat(first.includes()).isEqualTo(second.includes());
+            assertThat(first.forks()).contains(1).isEqualTo(second.forks());
+            assertThat(first.jvmArgs()).isEqualTo(second.jvmArgs());
+            assertThat(first.warmupTime()).isEqualTo(second.warmupTime());
+        }
+        PairedRun run = reportData.paired().orElseThrow();
+        assertThat(run.seed()).isEqualTo(11);
+        assertThat(run.pairs()).hasSize(4).extracting(PairedRun.Pair::round).containsExactly(1, 2, 3, 4);
+        // each side is ordinary JMH JSON holding one fork per round
+        RunResults current = ResultFiles.read(dir.resolve("budget/results.json"));
+        RunResults baseline = ResultFiles.read(dir.resolve("budget/baseline-results.json"));
+        assertThat(current.find(Forks.key(SAME, Map.of())).orElseThrow().primary().rawData()).hasSize(4);
+        assertThat(baseline.find(Forks.key(SLOWER, Map.of())).orElseThrow().primary().rawData()).hasSize(4);
+    }
+
+    @Test
+    void theSeedFixesTheOrderOfEveryPair() throws Exception {
+        currentFactor.put(SAME, 1.0);
+        check("", new Against.ClassPath(List.of(dir.resolve("base"))), base(), 99, 0);
+        List<Boolean> first = reportData.paired().orElseThrow().pairs().stream().map(PairedRun.Pair::baselineFirst).toList();
+        calls.clear();
+        check("", new Against.ClassPath(List.of(dir.resolve("base"))), base(), 99, 0);
+        List<Boolean> again = reportData.paired().orElseThrow().pairs().stream().map(PairedRun.Pair::baselineFirst).toList();
+        assertThat(again).isEqualTo(first);
+        assertThat(calls).extracting(this::isBaseline).containsExactlyElementsOf(
+                first.stream().flatMap(b -> java.util.stream.Stream.of(b, !b)).toList());
+    }
+
+    @Test
+    void benchmarksOnOneSideOnlyAreNamedAndNewOnesStillMeetTheirLimits() throws Exception {
+        currentFactor.put(SAME, 1.0);
+        currentOnly.add(NEW);
+        baselineOnly.add("io.x.Bench.gone");
+        GateOutcome outcome = check("  - {id: N, benchmark: Bench.brandNew, max: 50ns}\n",
+                new Against.ClassPath(List.of(dir.resolve("base"))), base(), 3, 0);
+
+        assertThat(outcome.evaluation().notes())
+                .anySatisfy(n -> assertThat(n).startsWith("New benchmark " + NEW))
+                .anySatisfy(n -> assertThat(n).startsWith("Removed benchmark io.x.Bench.gone"));
+        CheckResult limit = outcome.evaluation().results().stream().filter(r -> r.id().equals("N")).findFirst().orElseThrow();
+        assertThat(limit.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(outcome.evaluation().results()).noneSatisfy(r -> assertThat(r.benchmark().benchmark()).isEqualTo(NEW)
+                .matches(x -> r.kind() == CheckKind.REGRESSION));
+        // the new benchmark ran on this side only, never on the baseline code
+        assertThat(calls).filteredOn(this::isBaseline).allSatisfy(s -> assertThat(s.includes())
+                .noneSatisfy(re -> assertThat(re).contains("brandNew")));
+    }
+
+    @Test
+    void missingHistoryFallsBackToTheStoredBaselineAndSaysSo() throws Exception {
+        currentFactor.put(SAME, 1.0);
+        BaselineCodeProvider shallow = (against, commit, listener) -> {
+            throw new BaselineCodeException("The ref of git:HEAD~1 is not in this clone: it is shallow", true);
+        };
+        GateOutcome outcome = check("", new Against.GitRef("HEAD~1"), shallow, 1, 0);
+        assertThat(outcome.evaluation().notes()).anySatisfy(n -> assertThat(n).contains("it is shallow")
+                .contains("Falling back to the stored baseline"));
+        assertThat(reportData.paired()).isEmpty();
+    }
+
+    @Test
+    void aRefThatCannotBeHadStopsTheBuildNamingIt() {
+        currentFactor.put(SAME, 1.0);
+        BaselineCodeProvider typo = (against, commit, listener) -> {
+            throw new BaselineCodeException("The git ref 'orgin/main' of git:orgin/main does not name a commit");
+        };
+        assertThatThrownBy(() -> check("", new Against.GitRef("orgin/main"), typo, 1, 0))
+                .isInstanceOf(GateException.class).hasMessageContaining("'orgin/main'");
+    }
+}

@@ -103,7 +103,8 @@ class HtmlReportInBrowserTest {
     /** Runs headless Chromium on the page; returns its standard output. */
     private String run(Path page, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + OUT.resolve("profile").toAbsolutePath()));
+                "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + OUT.resolve("profile").toAbsolutePath()));
         command.addAll(List.of(arguments));
         command.add(page.toUri().toString());
         Path stdout = OUT.resolve("chromium.out");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
+import io.sabot.budget.core.model.BenchmarkKey;
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.Quantity;
@@ -12,14 +13,17 @@ import io.sabot.budget.core.model.RunResults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code report.html}: one self-contained page (uPlot, styles, script and data inlined; a
  * Content-Security-Policy forbids every network request) that opens offline. Layout, top to bottom:
  * summary (counts per verdict, run time, environment, baseline with its environment and age,
- * history), problems, the verdict table, then one section per benchmark with its checks and charts:
+ * history), the forest plot of every regression check ({@link ForestPlot}, inline SVG), problems,
+ * the verdict table, then one section per benchmark with its checks and charts:
  * every iteration of every fork against the limits and the baseline, the percentile curve of
  * SampleTime benchmarks, and the trend over the last runs of the history.
  *
@@ -56,8 +60,10 @@ public final class HtmlReport {
         List<ObjectNode> charts = new ArrayList<>();
         StringBuilder benchmarks = new StringBuilder();
         List<BenchmarkResult> ordered = ChartSpecs.ordered(data.current());
+        Map<BenchmarkKey, String> anchors = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             benchmarks.append(benchmark(i, ordered.get(i), context, data, charts));
+            anchors.put(ordered.get(i).key(), "benchmark-" + i);
         }
 
         StringBuilder html = new StringBuilder(library.script.length() + 64 * 1024);
@@ -74,6 +80,7 @@ public final class HtmlReport {
                 .append(overall(evaluation)).append("\">\n");
         html.append(header(context, data));
         html.append("<main>\n");
+        html.append(ForestPlot.render(evaluation.results(), anchors));
         if (!evaluation.problems().isEmpty()) {
             html.append("<section id=\"problems\">\n<h2>Problems</h2>\n<ul>\n");
             evaluation.problems().forEach(p -> html.append("<li>").append(escape(p)).append("</li>\n"));

@@ -70,6 +70,9 @@ class HtmlReportInBrowserTest {
         // the failed budget: its row, its badge, and its name as text (escaped, not executed)
         assertThat(dom).contains("<tr class=\"check verdict-FAIL\" data-verdict=\"FAIL\"><td>TOO-TIGHT&lt;/script&gt;</td>");
         assertThat(dom).contains("data-count=\"failed\"><b>2</b> failed");
+        // the forest plot of the regression checks is in the page, failure first
+        assertThat(dom).contains("<section id=\"regressions\" class=\"forest\" data-rows=\"2\">");
+        assertThat(ForestPlotTest.rowAttribute(dom, "data-verdict")).containsExactly("FAIL", "INCONCLUSIVE");
         // the chart legends carry the limit's label as text
         assertThat(dom).contains("TOO-TIGHT&lt;/script&gt; &lt;= 50.000 ns/op");
 

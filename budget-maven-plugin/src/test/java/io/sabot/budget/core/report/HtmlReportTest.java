@@ -77,6 +77,24 @@ class HtmlReportTest {
     }
 
     @Test
+    void theForestPlotOfEveryRegressionCheckComesRightAfterTheSummaryFailuresFirst() {
+        assertThat(html).contains("</header>\n<main>\n<section id=\"regressions\" class=\"forest\" data-rows=\"2\">");
+        long regressions = fixture.context.evaluation().results().stream()
+                .filter(r -> r.kind() == io.sabot.budget.core.check.CheckKind.REGRESSION).count();
+        String forest = html.substring(html.indexOf("<section id=\"regressions\""), html.indexOf("</section>"));
+        assertThat(ForestPlotTest.rowAttribute(forest, "data-verdict")).hasSize((int) regressions)
+                .containsExactly("FAIL", "INCONCLUSIVE"); // the evaluation lists the inconclusive one first
+        assertThat(ForestPlotTest.rowAttribute(forest, "data-benchmark")).containsExactly(
+                "io.x.LatencyBench.sample (sample)",
+                "io.x.Evil&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;Bench.fast[size=a|b&quot;c&#39;\n"
+                        + "&lt;img src=x onerror=alert(2)&gt;] (avgt)");
+        // each row links to its benchmark's section (benchmarks are ordered by name: the Evil one is #0)
+        assertThat(forest).contains("<a href=\"#benchmark-1\"><g class=\"forest-row verdict-FAIL\"")
+                .contains("<a href=\"#benchmark-0\"><g class=\"forest-row verdict-INCONCLUSIVE\"");
+        assertThat(html).contains("<article class=\"benchmark\" id=\"benchmark-1\">\n<h3>LatencyBench.sample (sample)</h3>");
+    }
+
+    @Test
     void theFailedBudgetIsARedRowOfTheTable() {
         Matcher row = Pattern.compile("<tr class=\"check verdict-FAIL\" data-verdict=\"FAIL\"><td>([^<]*)</td><td>([^<]*)</td>")
                 .matcher(html);

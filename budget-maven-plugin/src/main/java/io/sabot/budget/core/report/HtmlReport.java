@@ -23,7 +23,8 @@ import java.util.Optional;
  * Content-Security-Policy forbids every network request) that opens offline. Layout, top to bottom:
  * summary (counts per verdict, run time, environment, baseline with its environment and age,
  * history), the forest plot of every regression check ({@link ForestPlot}, inline SVG), problems,
- * the verdict table, then one section per benchmark with its checks and charts:
+ * the verdict table (failures and inconclusive checks first, {@link VerdictOrder}), then one section
+ * per benchmark with its checks and charts:
  * every iteration of every fork against the limits and the baseline, the percentile curve of
  * SampleTime benchmarks, and the trend over the last runs of the history.
  *
@@ -86,7 +87,7 @@ public final class HtmlReport {
             evaluation.problems().forEach(p -> html.append("<li>").append(escape(p)).append("</li>\n"));
             html.append("</ul>\n</section>\n");
         }
-        html.append(table(evaluation.results()));
+        html.append(table(VerdictOrder.worstFirst(evaluation.results())));
         html.append("<section id=\"benchmarks\">\n<h2>Benchmarks</h2>\n").append(benchmarks).append("</section>\n");
         List<String> notes = new ArrayList<>(evaluation.notes());
         notes.addAll(data.historyWarnings());

@@ -106,6 +106,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void theVerdictTableListsFailuresThenInconclusiveThenPasses() {
+        Matcher row = Pattern.compile("<tr class=\"check verdict-[A-Z]+\" data-verdict=\"([A-Z]+)\"><td>([^<]*)</td><td>([^<]*)</td>")
+                .matcher(html);
+        List<String> rows = new ArrayList<>();
+        while (row.find()) {
+            rows.add(row.group(1) + " " + row.group(2) + " " + row.group(3).substring(0, 12));
+        }
+        // the evaluation's order is TOO-TIGHT (FAIL), LAT-P99 (PASS), regression (INCONCLUSIVE), regression (FAIL)
+        assertThat(rows).containsExactly("FAIL TOO-TIGHT&lt;/script&gt; Evil&lt;/scr", "FAIL regression LatencyBench",
+                "INCONCLUSIVE regression Evil&lt;/scr", "PASS LAT-P99 LatencyBench");
+    }
+
+    @Test
     void everyNameIsEscapedAndNoScriptCanBeInjected() {
         assertThat(html).doesNotContain("alert(1)</script>").doesNotContain("<img src=x").doesNotContain("<b>x2")
                 .doesNotContain("TOO-TIGHT</script>");

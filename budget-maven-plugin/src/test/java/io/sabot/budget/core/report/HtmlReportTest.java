@@ -160,21 +160,41 @@ class HtmlReportTest {
                 .isEqualTo("[\"min\",\"p50\",\"p90\",\"p95\",\"p99\",\"p99.9\",\"p99.99\",\"p99.999\",\"p99.9999\",\"max\"]");
         assertThat(chart.get("series").get(0).get("values").get(4).asDouble()).isEqualTo(5.0);
         assertThat(labels(chart)).contains("this run", "baseline", "LAT-P99 p99 <= 10.000 ms/op");
-        assertThat(chart.get("log").asBoolean()).isTrue(); // 0.45 .. 10 ms spans more than 20x
+        // linear from 0: the curve reaches down to 0.45 of 10 ms, and the 10 ms limit is on the axis
+        assertThat(chart.has("log")).isFalse();
+        assertThat(chart.get("yMin").asDouble()).isZero();
+        assertThat(chart.get("yMax").asDouble()).isGreaterThan(10);
         // the avgt benchmark has no percentile curve
         assertThat(html).doesNotContain("id=\"chart-0-percentiles\"");
     }
 
     @Test
-    void aLimitFarFromTheSamplesTurnsTheAxisLogarithmicSoTheSamplesStayVisible() throws Exception {
-        // samples near 100 ns against a 50 ns limit: linear
-        assertThat(chart("distribution", 0).get("log").asBoolean()).isFalse();
+    void valueAxesAreLinearAndStartJustBelowTheValuesSoA30PercentDifferenceIsVisible() throws Exception {
+        // samples near 100 ns, the baseline at 90 and a 50 ns limit: all on the axis, which starts below 50
+        JsonNode distribution = chart("distribution", 0);
+        assertThat(distribution.has("log")).isFalse();
+        assertThat(distribution.get("yMin").asDouble()).isBetween(40.0, 50.0);
+        assertThat(distribution.get("yMax").asDouble()).isBetween(103.0, 110.0);
+        assertThat(labels(distribution)).noneMatch(l -> l.contains("off the axis"));
+
         var spread = ChartSpecs.MAPPER.createObjectNode();
-        var series = spread.putArray("series").addObject().putArray("values");
-        series.add(1.0).addNull().add(21.0);
-        assertThat(ChartSpecs.withScale(spread).get("log").asBoolean()).isTrue();
-        series.add(0.0);
-        assertThat(ChartSpecs.withScale(spread).get("log").asBoolean()).isFalse();
+        var series = spread.putArray("series");
+        series.addObject().put("label", "fork 1").put("style", "points").putArray("values").add(1.0).addNull().add(1.3);
+        series.addObject().put("label", "MAX <= 100 ns/op").put("style", "limit").putArray("values").add(100.0).add(100.0);
+        ChartSpecs.withRange(spread);
+        // a limit 77x above the samples stays off the axis, and its label says so
+        assertThat(spread.get("yMin").asDouble()).isBetween(0.9, 1.0);
+        assertThat(spread.get("yMax").asDouble()).isBetween(1.3, 1.4);
+        assertThat(spread.get("series").get(1).get("offScale").asText()).isEqualTo("above");
+        assertThat(spread.get("series").get(1).get("label").asText()).isEqualTo("MAX <= 100 ns/op (off the axis, above)");
+        // 1.0 vs 1.3 is then most of the height, not a few pixels
+        double height = spread.get("yMax").asDouble() - spread.get("yMin").asDouble();
+        assertThat(0.3 / height).isGreaterThan(0.6);
+
+        var wide = ChartSpecs.MAPPER.createObjectNode();
+        wide.putArray("series").addObject().put("label", "p").put("style", "line").putArray("values").add(2.0).add(9.0);
+        ChartSpecs.withRange(wide);
+        assertThat(wide.get("yMin").asDouble()).isZero(); // 2 is below a third of 9: the axis starts at 0
     }
 
     @Test

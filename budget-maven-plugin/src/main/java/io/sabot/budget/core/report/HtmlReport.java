@@ -23,8 +23,9 @@ import java.util.Optional;
  * Content-Security-Policy forbids every network request) that opens offline. Layout, top to bottom:
  * summary (counts per verdict, run time, environment, baseline with its environment and age,
  * history), the forest plot of every regression check ({@link ForestPlot}, inline SVG), problems,
- * the verdict table (failures and inconclusive checks first, {@link VerdictOrder}), then one section
- * per benchmark with its checks and charts:
+ * the verdict table (failures and inconclusive checks first, {@link VerdictOrder}), in paired mode
+ * the paired run ({@link PairedSection}), then one section per benchmark with its checks, its paired
+ * rounds and its charts:
  * every iteration of every fork against the limits and the baseline, the percentile curve of
  * SampleTime benchmarks, and the trend over the last runs of the history.
  *
@@ -88,6 +89,7 @@ public final class HtmlReport {
             html.append("</ul>\n</section>\n");
         }
         html.append(table(VerdictOrder.worstFirst(evaluation.results())));
+        data.paired().ifPresent(run -> html.append(PairedSection.section(run)));
         html.append("<section id=\"benchmarks\">\n<h2>Benchmarks</h2>\n").append(benchmarks).append("</section>\n");
         List<String> notes = new ArrayList<>(evaluation.notes());
         notes.addAll(data.historyWarnings());
@@ -137,6 +139,8 @@ public final class HtmlReport {
         } else {
             fact(h, "Baseline", "none: regressions were not checked");
         }
+        data.paired().ifPresent(run -> fact(h, "Baseline code", run.baselineSource()
+                + ", measured beside this code in this build (see Paired run)"));
         fact(h, "History", data.historyFile()
                 .map(f -> f + ", " + data.history().size() + " run" + (data.history().size() == 1 ? "" : "s")
                         + "; trends show the last " + data.historyRuns())
@@ -191,6 +195,7 @@ public final class HtmlReport {
             }
             s.append("</ul>\n");
         }
+        data.paired().ifPresent(run -> s.append(PairedSection.rounds(run, result)));
         s.append("<div class=\"charts\">\n");
         List<ObjectNode> mine = new ArrayList<>();
         String prefix = "chart-" + index + "-";

@@ -57,7 +57,7 @@ class HtmlReportInBrowserTest {
     @Test
     void theReportRendersEveryChartWithoutErrorsAndShowsTheFailedBudget() throws Exception {
         ReportFixture fixture = new ReportFixture();
-        Path page = write("report.html", HtmlReport.render(fixture.context, fixture.data));
+        Path page = write("report.html", HtmlReport.render(fixture.context, fixture.pairedData()));
 
         String dom = run(page, "--dump-dom");
 
@@ -73,6 +73,9 @@ class HtmlReportInBrowserTest {
         // the forest plot of the regression checks is in the page, failure first
         assertThat(dom).contains("<section id=\"regressions\" class=\"forest\" data-rows=\"2\">");
         assertThat(ForestPlotTest.rowAttribute(dom, "data-verdict")).containsExactly("FAIL", "INCONCLUSIVE");
+        // paired mode: the section and one table of rounds per benchmark
+        assertThat(dom).contains("<h2>Paired run</h2>");
+        assertThat(Pattern.compile("<table class=\"paired-rounds\">").matcher(dom).results().count()).isEqualTo(2);
         // the chart legends carry the limit's label as text
         assertThat(dom).contains("TOO-TIGHT&lt;/script&gt; &lt;= 50.000 ns/op");
 

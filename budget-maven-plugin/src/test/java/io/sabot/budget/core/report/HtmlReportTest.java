@@ -216,6 +216,40 @@ class HtmlReportTest {
     }
 
     @Test
+    void inPairedModeThePageNamesTheBaselineCodeAndSeedAndListsEachBenchmarksRounds() {
+        String paired = HtmlReport.render(fixture.context, fixture.pairedData());
+
+        assertThat(paired).contains("<dt>Baseline code</dt><dd>git:HEAD~1 (commit 1a2b3c4d) &lt;i&gt;evil&lt;/i&gt;, measured"
+                + " beside this code in this build (see Paired run)</dd>");
+        String section = paired.substring(paired.indexOf("<section id=\"paired\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertThat(section).contains("<h2>Paired run</h2>")
+                .contains("<dt>Baseline code</dt><dd>git:HEAD~1 (commit 1a2b3c4d) &lt;i&gt;evil&lt;/i&gt;</dd>")
+                .contains("<dt>Seed of the order</dt><dd>42</dd>")
+                .contains("<dt>Pairs</dt><dd>2 in 2 rounds; the baseline ran first in 1</dd>")
+                .contains("<tr><td>1</td><td>1</td><td>baseline</td><td>io.x.Evil&lt;/script&gt;&lt;script&gt;alert(1)")
+                .doesNotContain("<i>");
+        // the section comes after the verdict table, before the benchmarks
+        assertThat(paired.indexOf("<section id=\"checks\">")).isLessThan(paired.indexOf("<section id=\"paired\">"));
+        assertThat(paired.indexOf("<section id=\"paired\">")).isLessThan(paired.indexOf("<section id=\"benchmarks\">"));
+
+        // fork means of the avgt benchmark: baseline 90 and 90, this code 100.25 and 99.75
+        String fast = paired.substring(paired.indexOf("<article class=\"benchmark\" id=\"benchmark-0\">"),
+                paired.indexOf("<article class=\"benchmark\" id=\"benchmark-1\">"));
+        assertThat(fast).contains("<th>Round</th><th>Order</th><th>Baseline fork mean (ns/op)</th><th>This code fork mean"
+                        + " (ns/op)</th><th>Ratio this / baseline</th>")
+                .contains("<tr><td>1</td><td>baseline first</td><td>90.000</td><td>100.3</td><td>1.114</td></tr>")
+                .contains("<tr><td>2</td><td>this code first</td><td>90.000</td><td>99.750</td><td>1.108</td></tr>");
+        assertThat(Pattern.compile("<table class=\"paired-rounds\">").matcher(paired).results().count()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAPairedRunThereIsNoPairedSectionAndNoRounds() {
+        assertThat(html).doesNotContain("<section id=\"paired\"").doesNotContain("class=\"paired-rounds\"")
+                .doesNotContain("<dt>Baseline code</dt>");
+    }
+
+    @Test
     void everyChartHasItsElementOnThePage() throws Exception {
         JsonNode charts = chartData(html);
         assertThat(charts).hasSize(5); // two distributions, one percentile curve, two trends

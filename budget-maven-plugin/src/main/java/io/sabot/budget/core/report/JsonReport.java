@@ -18,10 +18,12 @@ import io.sabot.budget.core.model.Environment;
  *                 "params": {..}, "level" (ERROR|WARN), "verdict" (PASS|FAIL|INCONCLUSIVE),
  *                 "verdictLabel" (PASS|FAIL|WARN|INCONCLUSIVE), "limit", "baseline": num|null,
  *                 "measured": num|null, "unit", "change": num|null (fraction, positive = worse),
- *                 "interval", "message", "notes": [str] } ],
+ *                 "interval", "slowdown": { "low", "estimate", "high", "threshold" }? (REGRESSION checks;
+ *                 fractions, positive = worse), "message", "notes": [str] } ],
  *   "problems": [str], "notes": [str] }
  * </pre>
- * Numbers that are not finite are written as null.
+ * Numbers that are not finite are written as null. Fields are only ever added within a version, never
+ * renamed or removed ({@code slowdown} and {@code paired} came later in version 1).
  */
 public final class JsonReport {
 
@@ -69,6 +71,13 @@ public final class JsonReport {
             c.put("unit", r.unit());
             number(c, "change", r.change().isPresent() ? r.change().getAsDouble() : Double.NaN);
             c.put("interval", r.interval());
+            r.slowdown().ifPresent(d -> {
+                ObjectNode slowdown = c.putObject("slowdown");
+                number(slowdown, "low", d.low());
+                number(slowdown, "estimate", d.estimate());
+                number(slowdown, "high", d.high());
+                number(slowdown, "threshold", d.threshold());
+            });
             c.put("message", r.message());
             ArrayNode notes = c.putArray("notes");
             r.notes().forEach(notes::add);

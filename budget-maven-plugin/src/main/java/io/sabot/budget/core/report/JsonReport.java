@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.model.PairedRun;
+import java.util.Optional;
 
 /**
  * {@code report.json}, for machines. Schema (version 1):
@@ -14,6 +16,8 @@ import io.sabot.budget.core.model.Environment;
  * { "schemaVersion": 1, "project": str, "elapsedSeconds": num,
  *   "summary": { "checks", "passed", "failed", "warnings", "inconclusive" },
  *   "environment": Environment?, "baseline": { "source", "recordedAt"?, "reason"?, "environment"? }?,
+ *   "paired": { "baselineSource", "seed", "pairs": [ { "round", "benchmarks": [str], "baselineFirst" } ] }?
+ *             (paired mode: the baseline code measured beside this code, every pair in the order it ran),
  *   "checks": [ { "id", "kind" (SCORE|PERCENTILE|METRIC|RATIO|REGRESSION), "benchmark", "mode",
  *                 "params": {..}, "level" (ERROR|WARN), "verdict" (PASS|FAIL|INCONCLUSIVE),
  *                 "verdictLabel" (PASS|FAIL|WARN|INCONCLUSIVE), "limit", "baseline": num|null,
@@ -33,7 +37,17 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /** The report without a paired run. */
     public static String render(ReportContext context) {
+        return render(context, Optional.empty());
+    }
+
+    /** The report with the paired run that measured the baseline, when {@code data} has one. */
+    public static String render(ReportContext context, ReportData data) {
+        return render(context, data.paired());
+    }
+
+    private static String render(ReportContext context, Optional<PairedRun> paired) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("project", context.project());
@@ -52,6 +66,19 @@ public final class JsonReport {
             b.recordedAt().ifPresent(t -> baseline.put("recordedAt", t.toString()));
             b.reason().ifPresent(r -> baseline.put("reason", r));
             b.environment().ifPresent(env -> baseline.set("environment", environment(env)));
+        });
+        paired.ifPresent(run -> {
+            ObjectNode p = root.putObject("paired");
+            p.put("baselineSource", run.baselineSource());
+            p.put("seed", run.seed());
+            ArrayNode pairs = p.putArray("pairs");
+            for (PairedRun.Pair pair : run.pairs()) {
+                ObjectNode o = pairs.addObject();
+                o.put("round", pair.round());
+                ArrayNode benchmarks = o.putArray("benchmarks");
+                pair.benchmarks().forEach(benchmarks::add);
+                o.put("baselineFirst", pair.baselineFirst());
+            }
         });
         ArrayNode checks = root.putArray("checks");
         for (CheckResult r : e.results()) {

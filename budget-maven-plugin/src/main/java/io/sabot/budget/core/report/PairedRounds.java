@@ -4,9 +4,11 @@ import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Metric;
 import io.sabot.budget.core.model.MetricUnit;
 import io.sabot.budget.core.model.PairedRun;
+import io.sabot.budget.core.model.Quantity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,6 +37,16 @@ final class PairedRounds {
     }
 
     private PairedRounds() {
+    }
+
+    /** A fork mean as the reports print it; "-" for a missing fork. */
+    static String mean(double value) {
+        return Double.isFinite(value) ? Quantity.format(value) : "-";
+    }
+
+    /** A ratio with three decimals; "-" when a side is missing. */
+    static String ratio(double ratio) {
+        return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.3f", ratio) : "-";
     }
 
     /** The rounds of {@code current} in round order; empty when the baseline side has no such benchmark. */

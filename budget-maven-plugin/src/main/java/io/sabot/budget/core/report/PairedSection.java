@@ -4,9 +4,7 @@ import static io.sabot.budget.core.report.HtmlReport.escape;
 
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.PairedRun;
-import io.sabot.budget.core.model.Quantity;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * report.html in paired mode (the baseline code measured beside this code in the same build): the
@@ -59,18 +57,11 @@ final class PairedSection {
                 .append(")</th><th>Ratio this / baseline</th></tr></thead>\n<tbody>\n");
         for (PairedRounds.Round round : rounds) {
             t.append("<tr><td>").append(round.round()).append("</td><td>").append(round.order()).append("</td><td>")
-                    .append(mean(round.baselineMean())).append("</td><td>").append(mean(round.currentMean())).append("</td><td>")
-                    .append(ratio(round.ratio())).append("</td></tr>\n");
+                    .append(escape(PairedRounds.mean(round.baselineMean()))).append("</td><td>")
+                    .append(escape(PairedRounds.mean(round.currentMean()))).append("</td><td>")
+                    .append(PairedRounds.ratio(round.ratio())).append("</td></tr>\n");
         }
         return t.append("</tbody>\n</table>\n").toString();
-    }
-
-    static String mean(double value) {
-        return Double.isFinite(value) ? escape(Quantity.format(value)) : "-";
-    }
-
-    static String ratio(double ratio) {
-        return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.3f", ratio) : "-";
     }
 
     private static void fact(StringBuilder s, String name, String value) {

@@ -50,6 +50,29 @@ class JsonReportTest {
     }
 
     @Test
+    void inPairedModeTheBaselineSourceSeedAndEveryPairAreWritten() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(JsonReport.render(fixture.context, fixture.pairedData()));
+
+        assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
+        JsonNode paired = root.get("paired");
+        assertThat(paired.get("baselineSource").asText()).isEqualTo(ReportFixture.BASELINE_CODE);
+        assertThat(paired.get("seed").asLong()).isEqualTo(42);
+        assertThat(paired.get("pairs")).hasSize(2);
+        JsonNode first = paired.get("pairs").get(0);
+        assertThat(first.get("round").asInt()).isEqualTo(1);
+        assertThat(first.get("baselineFirst").asBoolean()).isTrue();
+        assertThat(first.get("benchmarks").get(0).asText()).isEqualTo(ReportFixture.FAST);
+        assertThat(first.get("benchmarks").get(1).asText()).isEqualTo(ReportFixture.LATENCY);
+        assertThat(paired.get("pairs").get(1).get("baselineFirst").asBoolean()).isFalse();
+    }
+
+    @Test
+    void withoutAPairedRunThereIsNoPairedField() throws Exception {
+        assertThat(new ObjectMapper().readTree(JsonReport.render(fixture.context, fixture.data)).has("paired")).isFalse();
+        assertThat(JsonReport.render(fixture.context, fixture.data)).isEqualTo(JsonReport.render(fixture.context));
+    }
+
+    @Test
     void aSlowdownThatIsNotFiniteIsWrittenAsNull() throws Exception {
         CheckResult open = ForestPlotTest.regression("io.x.A.open", Verdict.INCONCLUSIVE, -0.2, 0.05, Double.POSITIVE_INFINITY);
         ReportContext context = new ReportContext("p", new Evaluation(List.of(open), List.of(), List.of()), Optional.empty(),

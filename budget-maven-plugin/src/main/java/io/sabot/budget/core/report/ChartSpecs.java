@@ -1,5 +1,6 @@
 package io.sabot.budget.core.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,9 +28,10 @@ import java.util.TreeMap;
  * The charts of one benchmark as data for the page's script (uPlot's column layout: one x array,
  * one values array per series, {@code null} where a series has no point):
  * <pre>
- * { "id", "kind": "distribution"|"percentiles"|"trend", "title", "unit", "log": bool,
+ * { "id", "kind": "distribution"|"percentiles"|"trend", "title", "unit", "yMin": num, "yMax": num,
  *   "xLabel", "x": [num], "xLabels": [str]?,
- *   "series": [ { "label", "style": "points"|"line"|"limit"|"reference", "color", "values": [num|null] } ] }
+ *   "series": [ { "label", "style": "points"|"line"|"limit"|"reference", "color", "values": [num|null],
+ *                 "offScale": "above"|"below"? } ] }
  * </pre>
  */
 final class ChartSpecs {
@@ -40,7 +42,8 @@ final class ChartSpecs {
     private static final String[] FORK_COLOURS = {"#1f6feb", "#8250df", "#0a7ea4", "#bf3989", "#1a7f37", "#9a6700"};
     private static final String BASELINE_COLOUR = "#8c959f";
     private static final String LIMIT_COLOUR = "#cf222e";
-    static final double LOG_SPAN = 20;
+    /** A limit further than this factor from the measurements is left off the value axis. */
+    static final double FAR = 3;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private ChartSpecs() {
@@ -96,7 +99,7 @@ final class ChartSpecs {
                 }
             });
         }
-        return withScale(chart);
+        return withRange(chart);
     }
 
     /** The SampleTime percentile curve of this run and the baseline, against percentile limits. */
@@ -149,7 +152,7 @@ final class ChartSpecs {
                 }
             });
         }
-        return Optional.of(withScale(chart));
+        return Optional.of(withRange(chart));
     }
 
     /** The score of this benchmark over the last runs of the history, labelled with their commits. */
@@ -183,31 +186,63 @@ final class ChartSpecs {
                 });
             }
         }
-        return Optional.of(withScale(chart));
+        return Optional.of(withRange(chart));
     }
 
     /**
-     * A logarithmic y axis when the values span more than {@value #LOG_SPAN}x (a limit far above the
-     * samples, a latency tail): on a linear axis the samples would be a flat line at the bottom.
+     * A linear y axis from {@code yMin} to {@code yMax}: a logarithmic one over three decades made a 30%
+     * difference a few pixels. The axis spans the measurements and the baseline, and each limit unless
+     * it lies more than {@value #FAR}x away from them: then the samples would be a flat line at one
+     * edge, so that limit stays off the axis, marked {@code offScale} ("above" or "below") and said so
+     * in its label. The axis starts at 0 when the values reach down to a third of their maximum
+     * anyway, otherwise a little below the smallest value, so a 30% difference fills much of the chart.
      */
-    static ObjectNode withScale(ObjectNode chart) {
+    static ObjectNode withRange(ObjectNode chart) {
         double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (var series : chart.get("series")) {
-            for (var value : series.get("values")) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (JsonNode series : chart.get("series")) {
+            if (!"limit".equals(series.path("style").asText())) {
+                for (JsonNode value : series.get("values")) {
+                    if (!value.isNull()) {
+                        min = Math.min(min, value.asDouble());
+                        max = Math.max(max, value.asDouble());
+                    }
+                }
+            }
+        }
+        boolean measured = min <= max;
+        for (JsonNode node : chart.get("series")) {
+            if (!"limit".equals(node.path("style").asText())) {
+                continue;
+            }
+            ObjectNode series = (ObjectNode) node;
+            for (JsonNode value : series.get("values")) {
                 if (value.isNull()) {
                     continue;
                 }
                 double v = value.asDouble();
-                if (v <= 0) {
-                    chart.put("log", false);
-                    return chart;
+                if (measured && min > 0 && (v > max * FAR || v < min / FAR)) {
+                    String side = v > max ? "above" : "below";
+                    series.put("offScale", side);
+                    series.put("label", series.get("label").asText() + " (off the axis, " + side + ")");
+                    break;
                 }
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
         }
-        chart.put("log", max > 0 && max / min > LOG_SPAN);
+        if (min > max) {
+            min = 0;
+            max = 1;
+        }
+        double span = max - min;
+        double pad = span > 0 ? 0.08 * span : Math.max(Math.abs(max) * 0.05, 1e-12);
+        double low = min >= 0 && min <= max / 3 ? 0 : min - pad;
+        if (min >= 0 && low < 0) {
+            low = 0;
+        }
+        chart.put("yMin", low);
+        chart.put("yMax", max + pad);
         return chart;
     }
 
@@ -254,7 +289,6 @@ final class ChartSpecs {
         chart.put("title", title);
         chart.put("unit", unit);
         chart.put("xLabel", xLabel);
-        chart.put("log", false);
         return chart;
     }
 

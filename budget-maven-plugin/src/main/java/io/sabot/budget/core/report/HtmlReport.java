@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
+import io.sabot.budget.core.model.BenchmarkKey;
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.Quantity;
@@ -12,14 +13,19 @@ import io.sabot.budget.core.model.RunResults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code report.html}: one self-contained page (uPlot, styles, script and data inlined; a
  * Content-Security-Policy forbids every network request) that opens offline. Layout, top to bottom:
  * summary (counts per verdict, run time, environment, baseline with its environment and age,
- * history), problems, the verdict table, then one section per benchmark with its checks and charts:
+ * history), the forest plot of every regression check ({@link ForestPlot}, inline SVG), problems,
+ * the verdict table (failures and inconclusive checks first, {@link VerdictOrder}), in paired mode
+ * the paired run ({@link PairedSection}), then one section per benchmark with its checks, its paired
+ * rounds and its charts:
  * every iteration of every fork against the limits and the baseline, the percentile curve of
  * SampleTime benchmarks, and the trend over the last runs of the history.
  *
@@ -56,8 +62,10 @@ public final class HtmlReport {
         List<ObjectNode> charts = new ArrayList<>();
         StringBuilder benchmarks = new StringBuilder();
         List<BenchmarkResult> ordered = ChartSpecs.ordered(data.current());
+        Map<BenchmarkKey, String> anchors = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             benchmarks.append(benchmark(i, ordered.get(i), context, data, charts));
+            anchors.put(ordered.get(i).key(), "benchmark-" + i);
         }
 
         StringBuilder html = new StringBuilder(library.script.length() + 64 * 1024);
@@ -74,12 +82,14 @@ public final class HtmlReport {
                 .append(overall(evaluation)).append("\">\n");
         html.append(header(context, data));
         html.append("<main>\n");
+        html.append(ForestPlot.render(evaluation.results(), anchors));
         if (!evaluation.problems().isEmpty()) {
             html.append("<section id=\"problems\">\n<h2>Problems</h2>\n<ul>\n");
             evaluation.problems().forEach(p -> html.append("<li>").append(escape(p)).append("</li>\n"));
             html.append("</ul>\n</section>\n");
         }
-        html.append(table(evaluation.results()));
+        html.append(table(VerdictOrder.worstFirst(evaluation.results())));
+        data.paired().ifPresent(run -> html.append(PairedSection.section(run)));
         html.append("<section id=\"benchmarks\">\n<h2>Benchmarks</h2>\n").append(benchmarks).append("</section>\n");
         List<String> notes = new ArrayList<>(evaluation.notes());
         notes.addAll(data.historyWarnings());
@@ -129,6 +139,8 @@ public final class HtmlReport {
         } else {
             fact(h, "Baseline", "none: regressions were not checked");
         }
+        data.paired().ifPresent(run -> fact(h, "Baseline code", run.baselineSource()
+                + ", measured beside this code in this build (see Paired run)"));
         fact(h, "History", data.historyFile()
                 .map(f -> f + ", " + data.history().size() + " run" + (data.history().size() == 1 ? "" : "s")
                         + "; trends show the last " + data.historyRuns())
@@ -183,6 +195,7 @@ public final class HtmlReport {
             }
             s.append("</ul>\n");
         }
+        data.paired().ifPresent(run -> s.append(PairedSection.rounds(run, result)));
         s.append("<div class=\"charts\">\n");
         List<ObjectNode> mine = new ArrayList<>();
         String prefix = "chart-" + index + "-";

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.model.PairedRun;
+import java.util.Optional;
 
 /**
  * {@code report.json}, for machines. Schema (version 1):
@@ -14,14 +16,18 @@ import io.sabot.budget.core.model.Environment;
  * { "schemaVersion": 1, "project": str, "elapsedSeconds": num,
  *   "summary": { "checks", "passed", "failed", "warnings", "inconclusive" },
  *   "environment": Environment?, "baseline": { "source", "recordedAt"?, "reason"?, "environment"? }?,
+ *   "paired": { "baselineSource", "seed", "pairs": [ { "round", "benchmarks": [str], "baselineFirst" } ] }?
+ *             (paired mode: the baseline code measured beside this code, every pair in the order it ran),
  *   "checks": [ { "id", "kind" (SCORE|PERCENTILE|METRIC|RATIO|REGRESSION), "benchmark", "mode",
  *                 "params": {..}, "level" (ERROR|WARN), "verdict" (PASS|FAIL|INCONCLUSIVE),
  *                 "verdictLabel" (PASS|FAIL|WARN|INCONCLUSIVE), "limit", "baseline": num|null,
  *                 "measured": num|null, "unit", "change": num|null (fraction, positive = worse),
- *                 "interval", "message", "notes": [str] } ],
+ *                 "interval", "slowdown": { "low", "estimate", "high", "threshold" }? (REGRESSION checks;
+ *                 fractions, positive = worse), "message", "notes": [str] } ],
  *   "problems": [str], "notes": [str] }
  * </pre>
- * Numbers that are not finite are written as null.
+ * Numbers that are not finite are written as null. Fields are only ever added within a version, never
+ * renamed or removed ({@code slowdown} and {@code paired} came later in version 1).
  */
 public final class JsonReport {
 
@@ -31,7 +37,17 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /** The report without a paired run. */
     public static String render(ReportContext context) {
+        return render(context, Optional.empty());
+    }
+
+    /** The report with the paired run that measured the baseline, when {@code data} has one. */
+    public static String render(ReportContext context, ReportData data) {
+        return render(context, data.paired());
+    }
+
+    private static String render(ReportContext context, Optional<PairedRun> paired) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("project", context.project());
@@ -51,6 +67,19 @@ public final class JsonReport {
             b.reason().ifPresent(r -> baseline.put("reason", r));
             b.environment().ifPresent(env -> baseline.set("environment", environment(env)));
         });
+        paired.ifPresent(run -> {
+            ObjectNode p = root.putObject("paired");
+            p.put("baselineSource", run.baselineSource());
+            p.put("seed", run.seed());
+            ArrayNode pairs = p.putArray("pairs");
+            for (PairedRun.Pair pair : run.pairs()) {
+                ObjectNode o = pairs.addObject();
+                o.put("round", pair.round());
+                ArrayNode benchmarks = o.putArray("benchmarks");
+                pair.benchmarks().forEach(benchmarks::add);
+                o.put("baselineFirst", pair.baselineFirst());
+            }
+        });
         ArrayNode checks = root.putArray("checks");
         for (CheckResult r : e.results()) {
             ObjectNode c = checks.addObject();
@@ -69,6 +98,13 @@ public final class JsonReport {
             c.put("unit", r.unit());
             number(c, "change", r.change().isPresent() ? r.change().getAsDouble() : Double.NaN);
             c.put("interval", r.interval());
+            r.slowdown().ifPresent(d -> {
+                ObjectNode slowdown = c.putObject("slowdown");
+                number(slowdown, "low", d.low());
+                number(slowdown, "estimate", d.estimate());
+                number(slowdown, "high", d.high());
+                number(slowdown, "threshold", d.threshold());
+            });
             c.put("message", r.message());
             ArrayNode notes = c.putArray("notes");
             r.notes().forEach(notes::add);

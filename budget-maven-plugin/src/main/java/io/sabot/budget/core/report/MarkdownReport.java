@@ -1,16 +1,37 @@
 package io.sabot.budget.core.report;
 
+import io.sabot.budget.core.check.CheckKind;
 import io.sabot.budget.core.check.CheckResult;
+import io.sabot.budget.core.model.BenchmarkResult;
+import io.sabot.budget.core.model.PairedRun;
 import io.sabot.budget.core.model.Verdict;
 import java.util.List;
+import java.util.Optional;
 
-/** {@code report.md}: the table as GitHub-flavoured Markdown, for PR comments and step summaries. */
+/**
+ * {@code report.md}: the table as GitHub-flavoured Markdown, for PR comments and step summaries. In
+ * paired mode one line under the header names the baseline code; the rounds are listed only for
+ * failed and inconclusive regression checks, to keep a PR comment short.
+ */
 public final class MarkdownReport {
 
     private MarkdownReport() {
     }
 
+    /** The report without a paired run. */
     public static String render(ReportContext context) {
+        return render(context, Optional.empty(), List.of());
+    }
+
+    /**
+     * The report; in paired mode ({@code data.paired()}) one line names the baseline code, and the
+     * rounds of every failed or inconclusive regression check are listed under its details.
+     */
+    public static String render(ReportContext context, ReportData data) {
+        return render(context, data.paired(), data.current().results());
+    }
+
+    private static String render(ReportContext context, Optional<PairedRun> paired, List<BenchmarkResult> current) {
         StringBuilder md = new StringBuilder();
         md.append("## Performance budgets: ").append(escape(context.project())).append("\n\n");
         md.append("**").append(context.summaryLine()).append("**");
@@ -21,6 +42,7 @@ public final class MarkdownReport {
                 .append(b.reason().map(r -> " (" + escape(r) + ")").orElse(""))
                 .append(b.environment().map(e -> ", on " + escape(e.summary())).orElse(""))
                 .append("\n\n"));
+        paired.ifPresent(run -> md.append(escape(pairedLine(run))).append("\n\n"));
         md.append('|');
         TableRows.HEADER.forEach(h -> md.append(' ').append(h).append(" |"));
         md.append("\n|");
@@ -44,6 +66,10 @@ public final class MarkdownReport {
                 md.append("- **").append(escape(r.id())).append("** ").append(escape(r.benchmark().label()))
                         .append(" — ").append(r.verdictLabel()).append(": ").append(escape(r.message())).append('\n');
                 r.notes().forEach(n -> md.append("  - ").append(escape(n)).append('\n'));
+                if (paired.isPresent() && r.kind() == CheckKind.REGRESSION && r.verdict() != Verdict.PASS) {
+                    current.stream().filter(c -> c.key().equals(r.benchmark())).findFirst().ifPresent(c ->
+                            rounds(md, PairedRounds.of(paired.get(), c), c.primary().unit().label()));
+                }
             }
         }
         if (!context.evaluation().notes().isEmpty()) {
@@ -51,6 +77,22 @@ public final class MarkdownReport {
             context.evaluation().notes().forEach(n -> md.append("- ").append(escape(n)).append('\n'));
         }
         return md.toString();
+    }
+
+    /** "Paired run: baseline code git:HEAD~1 (...), measured beside this code in this build (4 pairs in 2 rounds, seed 42)". */
+    static String pairedLine(PairedRun run) {
+        long rounds = run.pairs().stream().mapToInt(PairedRun.Pair::round).distinct().count();
+        return "Paired run: baseline code " + run.baselineSource() + ", measured beside this code in this build ("
+                + run.pairs().size() + " pair" + (run.pairs().size() == 1 ? "" : "s") + " in " + rounds + " round"
+                + (rounds == 1 ? "" : "s") + ", order seed " + run.seed() + ")";
+    }
+
+    private static void rounds(StringBuilder md, List<PairedRounds.Round> rounds, String unit) {
+        for (PairedRounds.Round round : rounds) {
+            md.append("  - ").append(escape("round " + round.round() + ", " + round.order() + ": baseline "
+                    + PairedRounds.mean(round.baselineMean()) + " -> this code " + PairedRounds.mean(round.currentMean()) + " " + unit
+                    + ", ratio " + PairedRounds.ratio(round.ratio()))).append('\n');
+        }
     }
 
     /**

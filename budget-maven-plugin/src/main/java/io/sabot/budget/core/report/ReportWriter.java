@@ -26,8 +26,8 @@ public final class ReportWriter {
     public static void write(Path directory, ReportContext context, ReportData data, Optional<Path> githubStepSummary)
             throws IOException {
         Files.createDirectories(directory);
-        String markdown = MarkdownReport.render(context);
-        writeAtomically(directory.resolve(JSON), JsonReport.render(context));
+        String markdown = MarkdownReport.render(context, data);
+        writeAtomically(directory.resolve(JSON), JsonReport.render(context, data));
         writeAtomically(directory.resolve(MARKDOWN), markdown);
         writeAtomically(directory.resolve(JUNIT), JUnitXmlReport.render(context));
         writeAtomically(directory.resolve(HTML), HtmlReport.render(context, data));

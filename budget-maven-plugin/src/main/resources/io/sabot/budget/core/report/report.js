@@ -71,11 +71,11 @@
       scales: {
         // half a step of room on both sides, so edge points and labels are not cut off
         x: { time: false, range: function (u, min, max) { return [min - 0.5, max + 0.5]; } },
-        y: spec.log ? { distr: 3 } : {}
+        // linear, over the range ChartSpecs chose (a limit far from the samples stays off it)
+        y: { range: function () { return [spec.yMin, spec.yMax]; } }
       },
       axes: [
         { label: spec.xLabel, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000], values: labels ? categoryTicks(labels) : undefined },
-        // a log axis passes null for the minor ticks it leaves unlabelled
         { label: spec.unit, size: 80, values: function (u, splits) { return splits.map(function (v) { return v == null ? '' : format(v); }); } }
       ],
       series: [xSeries].concat(series(spec))

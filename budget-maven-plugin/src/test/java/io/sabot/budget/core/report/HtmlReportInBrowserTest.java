@@ -57,7 +57,7 @@ class HtmlReportInBrowserTest {
     @Test
     void theReportRendersEveryChartWithoutErrorsAndShowsTheFailedBudget() throws Exception {
         ReportFixture fixture = new ReportFixture();
-        Path page = write("report.html", HtmlReport.render(fixture.context, fixture.data));
+        Path page = write("report.html", HtmlReport.render(fixture.context, fixture.pairedData()));
 
         String dom = run(page, "--dump-dom");
 
@@ -70,6 +70,12 @@ class HtmlReportInBrowserTest {
         // the failed budget: its row, its badge, and its name as text (escaped, not executed)
         assertThat(dom).contains("<tr class=\"check verdict-FAIL\" data-verdict=\"FAIL\"><td>TOO-TIGHT&lt;/script&gt;</td>");
         assertThat(dom).contains("data-count=\"failed\"><b>2</b> failed");
+        // the forest plot of the regression checks is in the page, failure first
+        assertThat(dom).contains("<section id=\"regressions\" class=\"forest\" data-rows=\"2\">");
+        assertThat(ForestPlotTest.rowAttribute(dom, "data-verdict")).containsExactly("FAIL", "INCONCLUSIVE");
+        // paired mode: the section and one table of rounds per benchmark
+        assertThat(dom).contains("<h2>Paired run</h2>");
+        assertThat(Pattern.compile("<table class=\"paired-rounds\">").matcher(dom).results().count()).isEqualTo(2);
         // the chart legends carry the limit's label as text
         assertThat(dom).contains("TOO-TIGHT&lt;/script&gt; &lt;= 50.000 ns/op");
 
@@ -103,7 +109,8 @@ class HtmlReportInBrowserTest {
     /** Runs headless Chromium on the page; returns its standard output. */
     private String run(Path page, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--no-first-run", "--user-data-dir=" + OUT.resolve("profile").toAbsolutePath()));
+                "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + OUT.resolve("profile").toAbsolutePath()));
         command.addAll(List.of(arguments));
         command.add(page.toUri().toString());
         Path stdout = OUT.resolve("chromium.out");

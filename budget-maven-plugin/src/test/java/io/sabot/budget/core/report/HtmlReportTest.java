@@ -77,6 +77,24 @@ class HtmlReportTest {
     }
 
     @Test
+    void theForestPlotOfEveryRegressionCheckComesRightAfterTheSummaryFailuresFirst() {
+        assertThat(html).contains("</header>\n<main>\n<section id=\"regressions\" class=\"forest\" data-rows=\"2\">");
+        long regressions = fixture.context.evaluation().results().stream()
+                .filter(r -> r.kind() == io.sabot.budget.core.check.CheckKind.REGRESSION).count();
+        String forest = html.substring(html.indexOf("<section id=\"regressions\""), html.indexOf("</section>"));
+        assertThat(ForestPlotTest.rowAttribute(forest, "data-verdict")).hasSize((int) regressions)
+                .containsExactly("FAIL", "INCONCLUSIVE"); // the evaluation lists the inconclusive one first
+        assertThat(ForestPlotTest.rowAttribute(forest, "data-benchmark")).containsExactly(
+                "io.x.LatencyBench.sample (sample)",
+                "io.x.Evil&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;Bench.fast[size=a|b&quot;c&#39;\n"
+                        + "&lt;img src=x onerror=alert(2)&gt;] (avgt)");
+        // each row links to its benchmark's section (benchmarks are ordered by name: the Evil one is #0)
+        assertThat(forest).contains("<a href=\"#benchmark-1\"><g class=\"forest-row verdict-FAIL\"")
+                .contains("<a href=\"#benchmark-0\"><g class=\"forest-row verdict-INCONCLUSIVE\"");
+        assertThat(html).contains("<article class=\"benchmark\" id=\"benchmark-1\">\n<h3>LatencyBench.sample (sample)</h3>");
+    }
+
+    @Test
     void theFailedBudgetIsARedRowOfTheTable() {
         Matcher row = Pattern.compile("<tr class=\"check verdict-FAIL\" data-verdict=\"FAIL\"><td>([^<]*)</td><td>([^<]*)</td>")
                 .matcher(html);
@@ -85,6 +103,19 @@ class HtmlReportTest {
             failedIds.add(row.group(1));
         }
         assertThat(failedIds).contains("TOO-TIGHT&lt;/script&gt;");
+    }
+
+    @Test
+    void theVerdictTableListsFailuresThenInconclusiveThenPasses() {
+        Matcher row = Pattern.compile("<tr class=\"check verdict-[A-Z]+\" data-verdict=\"([A-Z]+)\"><td>([^<]*)</td><td>([^<]*)</td>")
+                .matcher(html);
+        List<String> rows = new ArrayList<>();
+        while (row.find()) {
+            rows.add(row.group(1) + " " + row.group(2) + " " + row.group(3).substring(0, 12));
+        }
+        // the evaluation's order is TOO-TIGHT (FAIL), LAT-P99 (PASS), regression (INCONCLUSIVE), regression (FAIL)
+        assertThat(rows).containsExactly("FAIL TOO-TIGHT&lt;/script&gt; Evil&lt;/scr", "FAIL regression LatencyBench",
+                "INCONCLUSIVE regression Evil&lt;/scr", "PASS LAT-P99 LatencyBench");
     }
 
     @Test
@@ -129,21 +160,41 @@ class HtmlReportTest {
                 .isEqualTo("[\"min\",\"p50\",\"p90\",\"p95\",\"p99\",\"p99.9\",\"p99.99\",\"p99.999\",\"p99.9999\",\"max\"]");
         assertThat(chart.get("series").get(0).get("values").get(4).asDouble()).isEqualTo(5.0);
         assertThat(labels(chart)).contains("this run", "baseline", "LAT-P99 p99 <= 10.000 ms/op");
-        assertThat(chart.get("log").asBoolean()).isTrue(); // 0.45 .. 10 ms spans more than 20x
+        // linear from 0: the curve reaches down to 0.45 of 10 ms, and the 10 ms limit is on the axis
+        assertThat(chart.has("log")).isFalse();
+        assertThat(chart.get("yMin").asDouble()).isZero();
+        assertThat(chart.get("yMax").asDouble()).isGreaterThan(10);
         // the avgt benchmark has no percentile curve
         assertThat(html).doesNotContain("id=\"chart-0-percentiles\"");
     }
 
     @Test
-    void aLimitFarFromTheSamplesTurnsTheAxisLogarithmicSoTheSamplesStayVisible() throws Exception {
-        // samples near 100 ns against a 50 ns limit: linear
-        assertThat(chart("distribution", 0).get("log").asBoolean()).isFalse();
+    void valueAxesAreLinearAndStartJustBelowTheValuesSoA30PercentDifferenceIsVisible() throws Exception {
+        // samples near 100 ns, the baseline at 90 and a 50 ns limit: all on the axis, which starts below 50
+        JsonNode distribution = chart("distribution", 0);
+        assertThat(distribution.has("log")).isFalse();
+        assertThat(distribution.get("yMin").asDouble()).isBetween(40.0, 50.0);
+        assertThat(distribution.get("yMax").asDouble()).isBetween(103.0, 110.0);
+        assertThat(labels(distribution)).noneMatch(l -> l.contains("off the axis"));
+
         var spread = ChartSpecs.MAPPER.createObjectNode();
-        var series = spread.putArray("series").addObject().putArray("values");
-        series.add(1.0).addNull().add(21.0);
-        assertThat(ChartSpecs.withScale(spread).get("log").asBoolean()).isTrue();
-        series.add(0.0);
-        assertThat(ChartSpecs.withScale(spread).get("log").asBoolean()).isFalse();
+        var series = spread.putArray("series");
+        series.addObject().put("label", "fork 1").put("style", "points").putArray("values").add(1.0).addNull().add(1.3);
+        series.addObject().put("label", "MAX <= 100 ns/op").put("style", "limit").putArray("values").add(100.0).add(100.0);
+        ChartSpecs.withRange(spread);
+        // a limit 77x above the samples stays off the axis, and its label says so
+        assertThat(spread.get("yMin").asDouble()).isBetween(0.9, 1.0);
+        assertThat(spread.get("yMax").asDouble()).isBetween(1.3, 1.4);
+        assertThat(spread.get("series").get(1).get("offScale").asText()).isEqualTo("above");
+        assertThat(spread.get("series").get(1).get("label").asText()).isEqualTo("MAX <= 100 ns/op (off the axis, above)");
+        // 1.0 vs 1.3 is then most of the height, not a few pixels
+        double height = spread.get("yMax").asDouble() - spread.get("yMin").asDouble();
+        assertThat(0.3 / height).isGreaterThan(0.6);
+
+        var wide = ChartSpecs.MAPPER.createObjectNode();
+        wide.putArray("series").addObject().put("label", "p").put("style", "line").putArray("values").add(2.0).add(9.0);
+        ChartSpecs.withRange(wide);
+        assertThat(wide.get("yMin").asDouble()).isZero(); // 2 is below a third of 9: the axis starts at 0
     }
 
     @Test
@@ -162,6 +213,40 @@ class HtmlReportTest {
         assertThat(plain).doesNotContain("-trend\"").contains("off (set budget.history to record runs and draw trends)");
         assertThat(chartData(plain)).hasSize(3);
         assertThat(plain).contains("data-charts=\"3\"");
+    }
+
+    @Test
+    void inPairedModeThePageNamesTheBaselineCodeAndSeedAndListsEachBenchmarksRounds() {
+        String paired = HtmlReport.render(fixture.context, fixture.pairedData());
+
+        assertThat(paired).contains("<dt>Baseline code</dt><dd>git:HEAD~1 (commit 1a2b3c4d) &lt;i&gt;evil&lt;/i&gt;, measured"
+                + " beside this code in this build (see Paired run)</dd>");
+        String section = paired.substring(paired.indexOf("<section id=\"paired\">"));
+        section = section.substring(0, section.indexOf("</section>"));
+        assertThat(section).contains("<h2>Paired run</h2>")
+                .contains("<dt>Baseline code</dt><dd>git:HEAD~1 (commit 1a2b3c4d) &lt;i&gt;evil&lt;/i&gt;</dd>")
+                .contains("<dt>Seed of the order</dt><dd>42</dd>")
+                .contains("<dt>Pairs</dt><dd>2 in 2 rounds; the baseline ran first in 1</dd>")
+                .contains("<tr><td>1</td><td>1</td><td>baseline</td><td>io.x.Evil&lt;/script&gt;&lt;script&gt;alert(1)")
+                .doesNotContain("<i>");
+        // the section comes after the verdict table, before the benchmarks
+        assertThat(paired.indexOf("<section id=\"checks\">")).isLessThan(paired.indexOf("<section id=\"paired\">"));
+        assertThat(paired.indexOf("<section id=\"paired\">")).isLessThan(paired.indexOf("<section id=\"benchmarks\">"));
+
+        // fork means of the avgt benchmark: baseline 90 and 90, this code 100.25 and 99.75
+        String fast = paired.substring(paired.indexOf("<article class=\"benchmark\" id=\"benchmark-0\">"),
+                paired.indexOf("<article class=\"benchmark\" id=\"benchmark-1\">"));
+        assertThat(fast).contains("<th>Round</th><th>Order</th><th>Baseline fork mean (ns/op)</th><th>This code fork mean"
+                        + " (ns/op)</th><th>Ratio this / baseline</th>")
+                .contains("<tr><td>1</td><td>baseline first</td><td>90.000</td><td>100.3</td><td>1.114</td></tr>")
+                .contains("<tr><td>2</td><td>this code first</td><td>90.000</td><td>99.750</td><td>1.108</td></tr>");
+        assertThat(Pattern.compile("<table class=\"paired-rounds\">").matcher(paired).results().count()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutAPairedRunThereIsNoPairedSectionAndNoRounds() {
+        assertThat(html).doesNotContain("<section id=\"paired\"").doesNotContain("class=\"paired-rounds\"")
+                .doesNotContain("<dt>Baseline code</dt>");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.Metric;
 import io.sabot.budget.core.model.MetricUnit;
 import io.sabot.budget.core.model.Mode;
+import io.sabot.budget.core.model.PairedRun;
 import io.sabot.budget.core.model.RunResults;
 import java.io.StringReader;
 import java.time.Duration;
@@ -24,7 +25,8 @@ import java.util.Optional;
 
 /**
  * A report with a broken budget, a passing SampleTime percentile budget, a baseline, a history of
- * three runs, and names full of HTML, quotes, pipes and newlines.
+ * three runs, and names full of HTML, quotes, pipes and newlines; {@link #pairedData()} adds the
+ * paired run that measured the baseline.
  */
 final class ReportFixture {
 
@@ -71,6 +73,23 @@ final class ReportFixture {
         context = new ReportContext("io.x:evil<project>", evaluation, Optional.of(ENV), Optional.of(baseline),
                 Duration.ofSeconds(75), List.of());
         data = new ReportData(current, budgets, history, Optional.of(".budget/history.jsonl"), 20, List.of(), NOW);
+    }
+
+    static final String BASELINE_CODE = "git:HEAD~1 (commit 1a2b3c4d) <i>evil</i>";
+
+    /**
+     * The paired run behind this report's baseline: two rounds, each one pair of both benchmarks, the
+     * baseline first in round 1. Fork i of the baseline side ran in round i + 1.
+     */
+    PairedRun paired() {
+        return new PairedRun(BASELINE_CODE, baseline, 42L, List.of(
+                new PairedRun.Pair(1, List.of(FAST, LATENCY), true),
+                new PairedRun.Pair(2, List.of(FAST, LATENCY), false)));
+    }
+
+    /** The report's data in paired mode. */
+    ReportData pairedData() {
+        return data.withPaired(paired());
     }
 
     static BenchmarkResult avgt(String name, Map<String, String> params, double[]... forks) {

@@ -30,6 +30,18 @@ class ReportWriterTest {
     }
 
     @Test
+    void inPairedModeEveryReportGetsThePairedRun() throws Exception {
+        ReportFixture fixture = new ReportFixture();
+        Path out = dir.resolve("target/budget");
+
+        ReportWriter.write(out, fixture.context, fixture.pairedData(), Optional.empty());
+
+        assertThat(Files.readString(out.resolve("report.json"))).contains("\"paired\" : {");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("Paired run: baseline code");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<h2>Paired run</h2>");
+    }
+
+    @Test
     void appendsTheMarkdownToTheGithubStepSummaryKeepingWhatWasThere() throws Exception {
         ReportFixture fixture = new ReportFixture();
         Path summary = dir.resolve("step_summary.md");

@@ -1,0 +1,80 @@
+package io.sabot.budget.core.report;
+
+import io.sabot.budget.core.model.BenchmarkResult;
+import io.sabot.budget.core.model.Metric;
+import io.sabot.budget.core.model.MetricUnit;
+import io.sabot.budget.core.model.PairedRun;
+import io.sabot.budget.core.model.Quantity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The evidence of a paired run for one benchmark, round by round: the mean of the baseline code's
+ * fork and of this code's fork that ran in the same pair ({@code round} r pairs fork r-1 of both
+ * sides), in this run's unit, and their ratio.
+ */
+final class PairedRounds {
+
+    /**
+     * One round of one benchmark.
+     *
+     * @param baselineMean the baseline side's fork mean in this run's unit, NaN when that fork is missing
+     * @param currentMean  this code's fork mean, NaN when that fork is missing
+     */
+    record Round(int round, boolean baselineFirst, double baselineMean, double currentMean) {
+
+        /** This code over the baseline: above 1 is more time per operation, or more throughput. */
+        double ratio() {
+            return currentMean / baselineMean;
+        }
+
+        String order() {
+            return baselineFirst ? "baseline first" : "this code first";
+        }
+    }
+
+    private PairedRounds() {
+    }
+
+    /** A fork mean as the reports print it; "-" for a missing fork. */
+    static String mean(double value) {
+        return Double.isFinite(value) ? Quantity.format(value) : "-";
+    }
+
+    /** A ratio with three decimals; "-" when a side is missing. */
+    static String ratio(double ratio) {
+        return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.3f", ratio) : "-";
+    }
+
+    /** The rounds of {@code current} in round order; empty when the baseline side has no such benchmark. */
+    static List<Round> of(PairedRun run, BenchmarkResult current) {
+        Optional<BenchmarkResult> baseline = run.baseline().find(current.key());
+        if (baseline.isEmpty()) {
+            return List.of();
+        }
+        MetricUnit unit = current.primary().unit();
+        List<Round> rounds = new ArrayList<>();
+        for (PairedRun.Pair pair : run.pairsOf(current.key().benchmark())) {
+            int fork = pair.round() - 1;
+            rounds.add(new Round(pair.round(), pair.baselineFirst(), forkMean(baseline.get().primary(), fork, unit),
+                    forkMean(current.primary(), fork, unit)));
+        }
+        rounds.sort(Comparator.comparingInt(Round::round));
+        return rounds;
+    }
+
+    private static double forkMean(Metric metric, int fork, MetricUnit unit) {
+        List<double[]> forks = metric.iterationScores();
+        if (fork < 0 || fork >= forks.size() || forks.get(fork).length == 0 || !metric.unit().isComparableTo(unit)) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (double v : forks.get(fork)) {
+            sum += v;
+        }
+        return metric.unit().convert(sum / forks.get(fork).length, unit);
+    }
+}

@@ -183,7 +183,7 @@ public final class BudgetGate {
                                     PairedSettings paired, BaselineCode code, BudgetFile budgets, ForkSettings fork,
                                     ForkListener listener) throws GateException {
         int forks = fork.forks().orElse(1);
-        int rounds = paired.rounds().orElse(forks >= 2 ? forks : PairedSettings.DEFAULT_ROUNDS);
+        int rounds = paired.rounds().orElse(Math.max(forks, PairedSettings.DEFAULT_ROUNDS));
         if (rounds < 2) {
             throw new GateException("Paired mode needs 2 or more rounds to estimate its noise, not " + rounds
                     + ". Set <rounds> (-Dbudget.rounds) to 3 or more");

@@ -59,8 +59,21 @@ public final class BudgetEvaluator {
         return this;
     }
 
+    /**
+     * Evaluates every check on the steady part of each fork: both runs first lose the leading iterations
+     * still warming up ({@link WarmupTrim}), and the notes say which benchmarks were trimmed or never settled.
+     */
     public Evaluation evaluate(BudgetFile budgets, RunResults current, Optional<RunResults> baseline,
                                Optional<Environment> currentEnvironment) {
+        WarmupTrim.Trimmed trimmed = WarmupTrim.apply(current, baseline);
+        Evaluation steady = evaluateSteady(budgets, trimmed.current(), trimmed.baseline(), currentEnvironment);
+        List<String> notes = new ArrayList<>(steady.notes());
+        notes.addAll(trimmed.notes());
+        return new Evaluation(steady.results(), steady.problems(), notes);
+    }
+
+    private Evaluation evaluateSteady(BudgetFile budgets, RunResults current, Optional<RunResults> baseline,
+                                      Optional<Environment> currentEnvironment) {
         List<String> notes = new ArrayList<>();
         List<String> differences = new ArrayList<>();
         if (paired && baseline.isPresent()) {

@@ -47,4 +47,16 @@ public record RunOverrides(
             throw new IllegalArgumentException("confirm must be 0 or more, not " + confirm);
         }
     }
+
+    /** True when no run setting was given, so the benchmarks' annotations (or JMH's defaults) would decide. */
+    public boolean noRunSettings() {
+        return forks.isEmpty() && warmupIterations.isEmpty() && warmupTime.isEmpty() && measurementIterations.isEmpty()
+                && measurementTime.isEmpty();
+    }
+
+    /** The same overrides in quick mode. */
+    public RunOverrides quickly() {
+        return new RunOverrides(javaExecutable, classpath, workingDirectory, includes, excludes, forks, warmupIterations,
+                warmupTime, measurementIterations, measurementTime, profilers, jvmArgs, jmhArgs, timeout, true, confirm);
+    }
 }

@@ -110,11 +110,7 @@ final class PairedCheck {
             if (failed.isEmpty()) {
                 break;
             }
-            Set<String> names = new LinkedHashSet<>();
-            failed.forEach(r -> names.add(r.benchmark().benchmark()));
-            for (String include : Confirmation.includesFor(failed, budgets, sides.currentResults("results.json"))) {
-                here.stream().filter(n -> include.equals("^" + java.util.regex.Pattern.quote(n) + "$")).forEach(names::add);
-            }
+            Set<String> names = Confirmation.benchmarksFor(failed, budgets, sides.currentResults("results.json"));
             listener.note("Confirming " + failed.size() + " failed check(s) with " + rounds + " more round(s), rerun " + round
                     + " of " + confirm);
             List<String> pairedNames = names.stream().filter(both::contains).toList();

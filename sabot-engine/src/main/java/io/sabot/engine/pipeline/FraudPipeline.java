@@ -121,7 +121,7 @@ public final class FraudPipeline implements AutoCloseable {
                 long[] offsets = new long[sources.length];
                 for (int i = 0; i < sources.length; i++) {
                     offsets[i] = sources[i].position();
-                    queues[i].add(new Barrier(checkpointId), timestampNanos);
+                    queues[i].addBarrier(checkpointId, timestampNanos);
                 }
                 offsetsAtBarrier.put(checkpointId, offsets);
                 highestId = Math.max(highestId, checkpointId);
@@ -315,7 +315,7 @@ public final class FraudPipeline implements AutoCloseable {
                 long emittedAt = queues[p].peekEmittedAt();
                 Object item = queues[p].poll();
                 progress = true;
-                if (item instanceof Barrier barrier) {
+                if (item instanceof PartitionQueue.Barrier barrier) {
                     barriers.onBarrier(p, barrier.checkpointId());
                 } else {
                     process(p, (Transaction) item);
@@ -465,8 +465,5 @@ public final class FraudPipeline implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private record Barrier(long checkpointId) {
     }
 }

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Spec, checkpoints: barrier initiation under 10 us; alignment under 5 us per partition (1 to 64
+ * Spec, checkpoints: barrier initiation under 10 us and more than 100 checkpoints per second (the
+ * spec's test of the latter times triggers only); alignment under 5 us per partition (1 to 64
  * partitions); 10 concurrent checkpoints under 15 us each. Project targets: trigger at most 1 us,
  * an alignment step at most 100 ns.
  *
@@ -92,7 +93,7 @@ public class CheckpointBenchmark {
         }
     }
 
-    /** CKPT-001: trigger a checkpoint and inject its barrier into every partition; the task takes the barriers and acks. */
+    /** CKPT-001, CKPT-003: trigger a checkpoint and inject its barrier into every partition; the task takes the barriers and acks. */
     @Benchmark
     public long triggerBarrier(Inputs in) {
         long id = in.single.trigger();

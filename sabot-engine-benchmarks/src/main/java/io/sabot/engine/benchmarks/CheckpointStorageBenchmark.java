@@ -156,8 +156,8 @@ public class CheckpointStorageBenchmark {
 
         /**
          * The previous file is deleted and the deletion made durable first (forcing the directory
-         * commits it, and on a disk mounted with {@code discard} trims its blocks), so the measured
-         * force writes this file's bytes and nothing left over from another file.
+         * commits it), so the measured force writes this file and does not also commit the
+         * previous one's deletion.
          */
         @Setup(Level.Invocation)
         public void freshFile() throws IOException {

@@ -48,11 +48,11 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.excludes")
     private List<String> excludes;
 
-    /** JMH forks per benchmark ({@code -f}). Overrides the budget file's jmh.forks and the annotations. */
+    /** JMH forks per benchmark ({@code -f}), 1 or more. Overrides the budget file's jmh.forks and the annotations. */
     @Parameter(property = "budget.forks")
     private Integer forks;
 
-    /** Warmup iterations ({@code -wi}). */
+    /** Warmup iterations ({@code -wi}); 0 runs no warmup. */
     @Parameter(property = "budget.warmupIterations")
     private Integer warmupIterations;
 
@@ -60,7 +60,7 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.warmupTime")
     private String warmupTime;
 
-    /** Measurement iterations ({@code -i}). */
+    /** Measurement iterations ({@code -i}), 1 or more. */
     @Parameter(property = "budget.measurementIterations")
     private Integer measurementIterations;
 
@@ -213,8 +213,11 @@ public class CheckMojo extends AbstractBudgetMojo {
         }
         return new RunOverrides(javaExecutable(), classpath, project.getBasedir().toPath(),
                 nonNull(includes), nonNull(excludes),
-                Optional.ofNullable(forks), Optional.ofNullable(warmupIterations),
-                duration(warmupTime, "warmupTime"), Optional.ofNullable(measurementIterations),
+                count(forks, "forks", 1, "; 0 runs the benchmarks inside JMH's own JVM, where one benchmark's JIT"
+                        + " profile and heap distort the next: use 1 for a short run"),
+                count(warmupIterations, "warmupIterations", 0, ""),
+                duration(warmupTime, "warmupTime"),
+                count(measurementIterations, "measurementIterations", 1, "; 0 measurement iterations measure nothing"),
                 duration(measurementTime, "measurementTime"),
                 profilers == null || profilers.isEmpty() ? Optional.empty() : Optional.of(profilers),
                 nonNull(jvmArgs), jmhArgs == null || jmhArgs.isBlank() ? List.of() : Arrays.asList(jmhArgs.trim().split("\\s+")),
@@ -247,6 +250,21 @@ public class CheckMojo extends AbstractBudgetMojo {
                     + " adaptive measurement off, not '" + text + "'");
         }
         return d;
+    }
+
+    /**
+     * A JMH count given in the POM or on the command line: at least {@code min}, else an error naming
+     * the parameter, with {@code hint} appended. A warmup of 0 iterations is allowed (no warmup).
+     */
+    static Optional<Integer> count(Integer value, String parameter, int min, String hint) throws MojoExecutionException {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value < min) {
+            throw new MojoExecutionException("<" + parameter + "> (-Dbudget." + parameter + ") must be " + min
+                    + " or more, not " + value + hint);
+        }
+        return Optional.of(value);
     }
 
     static Optional<Duration> duration(String text, String parameter) throws MojoExecutionException {

@@ -202,6 +202,27 @@ class BudgetFileParserTest {
     }
 
     @Test
+    void zeroForksAreAnErrorWithTheLineAndAHint() {
+        // forks: 0 made JMH run every benchmark inside its own JVM, one benchmark's JIT profile distorting the next.
+        assertThat(errorOf("version: 1\njmh:\n  forks: 0\nbudgets: []\n"))
+                .contains("budgets.yml:3:10").contains("'forks' must be a whole number >= 1, not '0'")
+                .contains("inside JMH's own JVM").contains("use 1 for a short run");
+        assertThat(errorOf("version: 1\njmh:\n  forks: -2\nbudgets: []\n"))
+                .contains("budgets.yml:3:10").contains("'forks' must be a whole number >= 1, not '-2'");
+    }
+
+    @Test
+    void measurementNeedsAnIterationWarmupMayHaveNone() throws Exception {
+        assertThat(errorOf("version: 1\njmh:\n  measurement: 0 x 1s\nbudgets: []\n"))
+                .contains("budgets.yml:3:16").contains("'measurement' must have at least 1 iteration, not '0 x 1s'")
+                .contains("measure nothing");
+        assertThat(parse("version: 1\njmh:\n  warmup: 0 x 1s\nbudgets: []\n").jmh().warmup().orElseThrow().count())
+                .as("no warmup is a legitimate choice (cold start, SingleShot)").isZero();
+        assertThat(errorOf("version: 1\njmh:\n  warmup: 3 x 0s\nbudgets: []\n"))
+                .contains("budgets.yml:3:11").contains("'warmup' must give each iteration a positive time");
+    }
+
+    @Test
     void blankPeerOfARatioBudgetIsAnError() {
         assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    faster-than: ' '\n    by: 2x\n"))
                 .contains("budgets.yml:5:18").contains("'faster-than' must name the peer benchmark");

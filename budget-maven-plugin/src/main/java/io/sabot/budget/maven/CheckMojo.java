@@ -40,7 +40,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         requiresDependencyResolution = ResolutionScope.TEST)
 public class CheckMojo extends AbstractBudgetMojo {
 
-    /** Benchmarks to run: globs on the fully qualified name ({@code *.StateBenchmark.*}) or {@code regex:...}. All when empty. */
+    /**
+     * Benchmarks to run: globs as in the budget file, on the whole fully qualified name or a suffix
+     * after a dot ({@code *.StateBenchmark.*}, {@code MemoryStateBenchmark.get}), or {@code regex:...}
+     * (JMH's matching, anywhere in the name). All when empty.
+     */
     @Parameter(property = "budget.includes")
     private List<String> includes;
 

@@ -39,6 +39,8 @@ public class BaselineMojo extends AbstractBudgetMojo {
             getLog().info("Skipping baseline recording (budget.skip=true)");
             return;
         }
+        expandPaths();
+        results = path(results);
         if (!results.exists()) {
             throw new MojoExecutionException("No results to store: " + results + " does not exist. Run mvn verify"
                     + " (or budget:check) first, or point -Dbudget.results=... at a JMH JSON file");

@@ -159,6 +159,7 @@ public class CheckMojo extends AbstractBudgetMojo {
             getLog().info("Skipping performance budgets for a pom-packaged project");
             return;
         }
+        expandPaths();
         if (confirm < 0) {
             throw new MojoExecutionException("<confirm> (-Dbudget.confirm) must be 0 or more, not " + confirm);
         }

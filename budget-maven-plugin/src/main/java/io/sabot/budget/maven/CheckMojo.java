@@ -1,6 +1,7 @@
 package io.sabot.budget.maven;
 
 import io.sabot.budget.core.fork.ForkRunner;
+import io.sabot.budget.core.fork.ShellWords;
 import io.sabot.budget.core.gate.AdaptiveSettings;
 import io.sabot.budget.core.gate.BudgetGate;
 import io.sabot.budget.core.gate.GateException;
@@ -20,7 +21,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -84,7 +84,11 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.jvmArgs")
     private List<String> jvmArgs;
 
-    /** Extra JMH arguments passed through verbatim, space-separated, e.g. {@code -t 2 -tu us}. */
+    /**
+     * Extra JMH arguments passed through, split as a POSIX shell splits words: e.g. {@code -t 2 -tu us}
+     * or {@code -p text='a b' -jvmArgsPrepend "-Dx=1 2"} (single and double quotes, backslash escapes;
+     * nothing is expanded).
+     */
     @Parameter(property = "budget.jmhArgs")
     private String jmhArgs;
 
@@ -225,8 +229,20 @@ public class CheckMojo extends AbstractBudgetMojo {
                 count(measurementIterations, "measurementIterations", 1, "; 0 measurement iterations measure nothing"),
                 duration(measurementTime, "measurementTime"),
                 profilers == null || profilers.isEmpty() ? Optional.empty() : Optional.of(profilers),
-                nonNull(jvmArgs), jmhArgs == null || jmhArgs.isBlank() ? List.of() : Arrays.asList(jmhArgs.trim().split("\\s+")),
+                nonNull(jvmArgs), jmhArgs(jmhArgs),
                 duration(timeout, "timeout").orElseThrow(), quick, confirm);
+    }
+
+    /** The extra JMH arguments, split as a POSIX shell would ({@link ShellWords}). */
+    static List<String> jmhArgs(String line) throws MojoExecutionException {
+        if (line == null || line.isBlank()) {
+            return List.of();
+        }
+        try {
+            return ShellWords.split(line);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<jmhArgs> (-Dbudget.jmhArgs) cannot be split into arguments: " + e.getMessage());
+        }
     }
 
     private Path javaExecutable() throws MojoExecutionException {

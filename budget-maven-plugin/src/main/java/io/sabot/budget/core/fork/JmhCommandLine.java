@@ -72,7 +72,7 @@ public final class JmhCommandLine {
 
     /** The command as a person can paste it into a shell. */
     public static String display(List<String> command) {
-        return command.stream().map(JmhCommandLine::shellQuote).collect(Collectors.joining(" "));
+        return command.stream().map(ShellWords::quote).collect(Collectors.joining(" "));
     }
 
     private static void add(List<String> command, String option, String value) {
@@ -82,12 +82,5 @@ public final class JmhCommandLine {
 
     private static String quote(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String shellQuote(String arg) {
-        if (arg.matches("[A-Za-z0-9_@%+=:,./-]+")) {
-            return arg;
-        }
-        return "'" + arg.replace("'", "'\\''") + "'";
     }
 }

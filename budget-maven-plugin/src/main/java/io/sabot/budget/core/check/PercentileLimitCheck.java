@@ -36,8 +36,16 @@ final class PercentileLimitCheck implements Check {
                         result.primary().unit(), limit.limit().unit(), result.threads()));
                 continue;
             }
-            Interval interval = context.statistics().percentileInterval(result.primary(), limit.percentile())
-                    .scaled(result.primary().unit().toBase() / limit.limit().unit().toBase());
+            Interval interval;
+            try {
+                interval = context.statistics().percentileInterval(result.primary(), limit.percentile())
+                        .scaled(result.primary().unit().toBase() / limit.limit().unit().toBase());
+            } catch (MissingSamplesException e) {
+                context.problems().add(budget.location() + ": budget '" + budget.id() + "' limits " + limit.key() + " of "
+                        + result.key().label() + ", but " + e.getMessage() + "; limit a percentile the results hold, or"
+                        + " give results JMH wrote with -rf json (they keep the histograms)");
+                continue;
+            }
             Verdict verdict = LimitRule.decide(interval, Bound.MAX, limit.limit().value());
             String unit = limit.limit().unit().label();
             results.add(new CheckResult(budget.id(), CheckKind.PERCENTILE, result.key(), budget.level(), verdict,

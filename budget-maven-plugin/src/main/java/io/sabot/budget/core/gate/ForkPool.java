@@ -33,31 +33,36 @@ final class ForkPool {
      * for them. Results of other benchmarks, in either run, are left as they were: an extra run that
      * measured more than asked for must not change a benchmark that was already decided.
      */
-    static RunResults pool(RunResults current, RunResults extra, Set<BenchmarkKey> targets) {
+    static RunResults pool(RunResults current, RunResults extra, Set<BenchmarkKey> targets) throws GateException {
         List<BenchmarkResult> pooled = new ArrayList<>();
         for (BenchmarkResult result : current.results()) {
             Optional<BenchmarkResult> more = targets.contains(result.key()) ? extra.find(result.key()) : Optional.empty();
-            pooled.add(more.map(m -> pool(result, m)).orElse(result));
+            pooled.add(more.isPresent() ? pool(result, more.get()) : result);
         }
         return new RunResults(current.source() + " + " + extra.source(), pooled, current.environment(),
                 current.recordedAt(), current.reason());
     }
 
-    /** One benchmark's result with the forks of {@code more} appended to those of {@code first}. */
-    static BenchmarkResult pool(BenchmarkResult first, BenchmarkResult more) {
+    /**
+     * One benchmark's result with the forks of {@code more} appended to those of {@code first}.
+     *
+     * @throws GateException when a metric is in one unit in one run and in another in the other: the
+     *                       samples cannot be pooled, and the message names the benchmark and the fix
+     */
+    static BenchmarkResult pool(BenchmarkResult first, BenchmarkResult more) throws GateException {
         if (!first.key().equals(more.key())) {
-            throw new IllegalArgumentException("cannot pool " + more.key() + " into " + first.key());
+            throw new IllegalStateException("cannot pool " + more.key() + " into " + first.key()); // callers pair by key
         }
         Map<String, Metric> secondary = new LinkedHashMap<>(first.secondary());
-        first.secondary().forEach((name, metric) -> {
-            Metric other = more.secondary().get(name);
+        for (Map.Entry<String, Metric> metric : first.secondary().entrySet()) {
+            Metric other = more.secondary().get(metric.getKey());
             if (other != null) {
-                secondary.put(name, pool(metric, other));
+                secondary.put(metric.getKey(), pool(first, metric.getValue(), other));
             }
-        });
+        }
         return new BenchmarkResult(first.key(), first.threads(), forks(first) + forks(more), first.jdkVersion(),
                 first.vmName(), first.vmVersion(), first.jmhVersion(), first.jvmArgs(),
-                pool(first.primary(), more.primary()), secondary);
+                pool(first, first.primary(), more.primary()), secondary);
     }
 
     /** Forks that a result holds: its per-fork samples, or JMH's count when it kept none. */
@@ -66,10 +71,13 @@ final class ForkPool {
         return recorded > 0 ? recorded : Math.max(1, result.forks());
     }
 
-    static Metric pool(Metric first, Metric more) {
+    static Metric pool(BenchmarkResult result, Metric first, Metric more) throws GateException {
         if (!first.unit().equals(more.unit())) {
-            throw new IllegalArgumentException("metric '" + first.name() + "' is in " + first.unit()
-                    + " in one run and in " + more.unit() + " in the other; the runs cannot be pooled");
+            throw new GateException("Cannot pool the forks of " + result.key().label() + ": its "
+                    + (first.name().equals("primary") ? "score" : "metric '" + first.name() + "'") + " is in "
+                    + first.unit() + " in one JMH run and in " + more.unit() + " in another, and samples in two units"
+                    + " are not one measurement. Every fork must report in one unit: check the benchmark's"
+                    + " @OutputTimeUnit and any -tu in <jmhArgs> (-Dbudget.jmhArgs), then run again");
         }
         List<double[]> raw = new ArrayList<>(first.rawData());
         raw.addAll(more.rawData());

@@ -112,7 +112,8 @@ final class PairedMeasurement {
         return new Sides(now, before, pairs, sides.rounds() + rounds, currentFiles, baselineFiles);
     }
 
-    private static void append(Map<BenchmarkKey, BenchmarkResult> pooled, RunResults run, List<Path> files, Path file) {
+    private static void append(Map<BenchmarkKey, BenchmarkResult> pooled, RunResults run, List<Path> files, Path file)
+            throws GateException {
         boolean added = false;
         for (BenchmarkResult result : run.results()) {
             BenchmarkResult before = pooled.get(result.key());

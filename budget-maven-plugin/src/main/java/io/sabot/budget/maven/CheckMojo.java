@@ -135,7 +135,7 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.against", defaultValue = "baseline")
     private String against;
 
-    /** Paired mode: rounds of pairs per benchmark before any adaptive round. Default: the fork count if 2 or more, else 3. */
+    /** Paired mode: rounds of pairs per benchmark before any adaptive round. Default: the fork count, at least 3. */
     @Parameter(property = "budget.rounds")
     private Integer rounds;
 

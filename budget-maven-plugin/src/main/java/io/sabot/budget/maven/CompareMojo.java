@@ -5,6 +5,7 @@ import io.sabot.budget.core.gate.GateException;
 import io.sabot.budget.core.gate.GateOutcome;
 import io.sabot.budget.core.gate.GateSettings;
 import io.sabot.budget.core.gate.StandardReporter;
+import io.sabot.budget.core.paired.Against;
 import java.io.File;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,11 +27,17 @@ public class CompareMojo extends AbstractBudgetMojo {
     private File current;
 
     /**
-     * What to compare with: {@code baseline} (the baselineFile) or {@code history} (per benchmark, the
-     * median of the last historyRuns runs in the history file measured in this environment).
+     * What to compare with: {@code baseline} (the baselineFile), {@code history} (per benchmark, the
+     * median of the last historyRuns runs in the history file measured in this environment), or a
+     * paired source ({@code git:...}, {@code artifact:...}, {@code classpath:...}): then the
+     * {@code baseline-results.json} a paired budget:check wrote beside the current results is judged
+     * pair by pair again, without running anything.
      */
     @Parameter(property = "budget.against", defaultValue = "baseline")
     private String against;
+
+    /** Where a paired budget:check writes the baseline code's forks, beside results.json. */
+    static final String PAIRED_BASELINE = "baseline-results.json";
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -44,35 +51,36 @@ public class CompareMojo extends AbstractBudgetMojo {
             throw new MojoExecutionException("No results to compare: " + current + " does not exist. Run mvn verify"
                     + " (or budget:check) first, or point -Dbudget.current=... at a JMH JSON file");
         }
-        boolean withHistory = againstHistory();
-        if (!withHistory && !baselineFile.exists()) {
-            throw new MojoExecutionException("No baseline to compare against: " + baselineFile + " does not exist."
-                    + " Record one with mvn budget:baseline, or point -Dbudget.baselineFile=... at a JMH JSON or baseline file,"
-                    + " or compare with the history (-Dbudget.against=history)");
+        Against source;
+        try {
+            source = Against.parse(against, "<against> (-Dbudget.against)");
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        boolean withHistory = source instanceof Against.History;
+        // A paired check wrote the baseline code's forks beside this code's: judge them as pairs again.
+        File reference = source.paired() ? current.toPath().resolveSibling(PAIRED_BASELINE).toFile() : baselineFile;
+        if (!withHistory && !reference.exists()) {
+            throw new MojoExecutionException("No baseline to compare against: " + reference + " does not exist."
+                    + (source.paired() ? " With -Dbudget.against=" + against + ", compare judges the forks a paired"
+                    + " budget:check wrote (" + PAIRED_BASELINE + " beside -Dbudget.current); run mvn verify"
+                    + " -Dbudget.against=" + against + " first, or compare with -Dbudget.against=baseline"
+                    : " Record one with mvn budget:baseline, or point -Dbudget.baselineFile=... at a JMH JSON or baseline file,"
+                    + " or compare with the history (-Dbudget.against=history)"));
         }
         GateSettings settings = gateSettings(false);
         getLog().info("Comparing " + current + " with " + (withHistory
                 ? "the median of the last " + historyRuns + " runs in " + settings.historyFile().map(Object::toString).orElse("(no history file)")
-                : baselineFile));
+                : reference + (source.paired() ? " as pairs (fork i of each side measured together)" : "")));
         StandardReporter reporter = MavenReporter.create(getLog(), settings);
         BudgetGate gate = new BudgetGate(statistics(), null, reporter);
         GateOutcome outcome;
         try {
             outcome = withHistory ? gate.compareWithHistory(settings, current.toPath())
-                    : gate.compare(settings, current.toPath(), baselineFile.toPath());
+                    : gate.compare(settings, current.toPath(), reference.toPath(), source.paired());
         } catch (GateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
         act(outcome, reporter);
-    }
-
-    private boolean againstHistory() throws MojoExecutionException {
-        String value = against == null ? "baseline" : against.trim().toLowerCase(java.util.Locale.ROOT);
-        return switch (value) {
-            case "", "baseline" -> false;
-            case "history" -> true;
-            default -> throw new MojoExecutionException("<against> (-Dbudget.against) must be 'baseline' or 'history', not '"
-                    + against + "'");
-        };
     }
 }

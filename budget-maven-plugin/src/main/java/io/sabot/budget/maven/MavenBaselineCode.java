@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
@@ -105,8 +106,11 @@ final class MavenBaselineCode implements BaselineCodeProvider {
         listener.note("Baseline code artifact:" + artifact.coordinates() + ": resolving it and its runtime dependencies");
         List<Path> classpath = new ArrayList<>();
         try {
-            for (ArtifactResult result : repositories.resolveDependencies(session.getRepositorySession(), request)
-                    .getArtifactResults()) {
+            // From the repositories only: the reactor may hold a newer build of the same coordinates (this very
+            // project, when it pairs against its own last release), which is exactly what must not be the baseline.
+            DefaultRepositorySystemSession released = new DefaultRepositorySystemSession(session.getRepositorySession());
+            released.setWorkspaceReader(null);
+            for (ArtifactResult result : repositories.resolveDependencies(released, request).getArtifactResults()) {
                 classpath.add(result.getArtifact().getFile().toPath());
             }
         } catch (DependencyResolutionException e) {

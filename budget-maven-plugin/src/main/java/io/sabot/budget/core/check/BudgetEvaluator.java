@@ -22,6 +22,7 @@ public final class BudgetEvaluator {
     private final boolean compareAcrossEnvironments;
     private boolean subsetRun;
     private boolean paired;
+    private final List<String> incomparable = new ArrayList<>();
 
     /**
      * @param compareAcrossEnvironments when true, a baseline from a different environment still fails
@@ -48,8 +49,31 @@ public final class BudgetEvaluator {
         return this;
     }
 
+    /**
+     * The stored baseline is not a fair reference for this run for {@code reason}: its regression
+     * checks are reported as warnings, like a baseline from another environment (unless
+     * compareAcrossEnvironments).
+     */
+    public BudgetEvaluator notComparable(String reason) {
+        incomparable.add(reason);
+        return this;
+    }
+
+    /**
+     * Evaluates every check on the steady part of each fork: both runs first lose the leading iterations
+     * still warming up ({@link WarmupTrim}), and the notes say which benchmarks were trimmed or never settled.
+     */
     public Evaluation evaluate(BudgetFile budgets, RunResults current, Optional<RunResults> baseline,
                                Optional<Environment> currentEnvironment) {
+        WarmupTrim.Trimmed trimmed = WarmupTrim.apply(current, baseline);
+        Evaluation steady = evaluateSteady(budgets, trimmed.current(), trimmed.baseline(), currentEnvironment);
+        List<String> notes = new ArrayList<>(steady.notes());
+        notes.addAll(trimmed.notes());
+        return new Evaluation(steady.results(), steady.problems(), notes);
+    }
+
+    private Evaluation evaluateSteady(BudgetFile budgets, RunResults current, Optional<RunResults> baseline,
+                                      Optional<Environment> currentEnvironment) {
         List<String> notes = new ArrayList<>();
         List<String> differences = new ArrayList<>();
         if (paired && baseline.isPresent()) {
@@ -60,6 +84,7 @@ public final class BudgetEvaluator {
             Environment baseEnvironment = base.environment().orElseGet(() -> Environment.fromResults(base));
             Environment currentEnv = currentEnvironment.orElseGet(() -> Environment.fromResults(current));
             differences.addAll(currentEnv.differencesFrom(baseEnvironment));
+            differences.addAll(incomparable);
             if (base.environment().isEmpty()) {
                 notes.add("Baseline " + base.source() + " is plain JMH JSON without a machine fingerprint: compared on its JDK"
                         + " and JMH only");

@@ -107,6 +107,12 @@ public final class BudgetGate {
         BudgetEvaluator evaluator = new BudgetEvaluator(statistics.withErrorSpentOver(adaptive.looks()),
                 settings.compareAcrossEnvironments())
                 .subsetRun(!overrides.includes().isEmpty() || !overrides.excludes().isEmpty());
+        if (!fallback.isEmpty()) {
+            // Asked to pair and could not: the stored numbers are from another time, which the user did not choose
+            // to gate on, so their regression verdicts are reported as warnings (limits still gate).
+            evaluator.notComparable("the baseline code could not be measured beside this code (paired mode fell back"
+                    + " to the stored baseline)");
+        }
         Evaluation evaluation = evaluator.evaluate(budgets, current, baseline, environment);
         if (adaptive.enabled() && evaluation.problems().isEmpty()) {
             AdaptiveMeasurement.Outcome refined = new AdaptiveMeasurement(adaptive, clock, s -> runFork(s, listener), listener)
@@ -183,7 +189,7 @@ public final class BudgetGate {
                                     PairedSettings paired, BaselineCode code, BudgetFile budgets, ForkSettings fork,
                                     ForkListener listener) throws GateException {
         int forks = fork.forks().orElse(1);
-        int rounds = paired.rounds().orElse(forks >= 2 ? forks : PairedSettings.DEFAULT_ROUNDS);
+        int rounds = paired.rounds().orElse(Math.max(forks, PairedSettings.DEFAULT_ROUNDS));
         if (rounds < 2) {
             throw new GateException("Paired mode needs 2 or more rounds to estimate its noise, not " + rounds
                     + ". Set <rounds> (-Dbudget.rounds) to 3 or more");
@@ -332,11 +338,19 @@ public final class BudgetGate {
 
     /** budget:compare: evaluates an existing results file against a baseline; runs nothing. */
     public GateOutcome compare(GateSettings settings, Path currentFile, Path baselineFile) throws GateException {
+        return compare(settings, currentFile, baselineFile, false);
+    }
+
+    /**
+     * budget:compare; with {@code paired}, the two files are the sides of a paired run (fork {@code i}
+     * of each measured in the same pair) and regressions are judged on the pairs, as budget:check did.
+     */
+    public GateOutcome compare(GateSettings settings, Path currentFile, Path baselineFile, boolean paired) throws GateException {
         BudgetFile budgets = loadBudgets(settings);
         RunResults current = readResults(currentFile, "the results to compare");
         RunResults baseline = readResults(baselineFile, "the baseline to compare against");
         Optional<Environment> environment = environmentOf(settings, current, null);
-        Evaluation evaluation = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments())
+        Evaluation evaluation = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments()).paired(paired)
                 .evaluate(budgets, current, Optional.of(baseline), environment);
         return decide(settings, evaluation, reportData(settings, current, budgets, readHistory(settings)),
                 Optional.of(baseline), environment);

@@ -8,8 +8,7 @@ import java.util.OptionalLong;
  * Paired mode of budget:check: where the baseline code comes from, who obtains it, and the seed of
  * the pair order (random when empty, and printed, so a run's order can be reproduced).
  *
- * @param rounds pairs per benchmark in the first look; empty: the fork count when it is 2 or more, else
- *               {@link #DEFAULT_ROUNDS}
+ * @param rounds pairs per benchmark in the first look; empty: the fork count, at least {@link #DEFAULT_ROUNDS}
  */
 public record PairedSettings(Against against, BaselineCodeProvider provider, OptionalLong seed, java.util.OptionalInt rounds) {
 

@@ -218,4 +218,47 @@ class BudgetEvaluatorTest {
                 .contains("CPU chain 1.90 vs 1.00 ns per step").contains("Thresholds are not adjusted"));
     }
 
+    @Test
+    void warmUpIsLeftOutOfTheVerdictAndNamedInTheNotes() throws Exception {
+        // Mean 8.3 ns/op with the warm-up, 6 ns/op without it.
+        RunResults run = run(result(BENCH + ".get", Mode.AVERAGE_TIME, "ns/op", params("size", "10"), 13, 12, 7, 6, 6, 6));
+        Evaluation e = evaluate("  - {id: G, benchmark: Bench.get, max: 6.5ns}\n", run);
+        assertThat(only(e).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(only(e).measured()).isCloseTo(6, within(0.01));
+        assertThat(e.notes()).contains("Bench.get[size=10] (avgt): 2 of 2 forks trimmed (first 3 iterations still warming up)");
+    }
+
+    @Test
+    void bothSidesLoseTheirWarmUpAndARegressionAfterItStillFails() throws Exception {
+        RunResults before = run(result(BENCH + ".get", Mode.AVERAGE_TIME, "ns/op", Map.of(), 12, 6, 6, 6, 6, 6));
+        BudgetFile none = BudgetFile.empty("none");
+        // Warm-up that differs between the runs is not a regression (with it: +19%)...
+        Evaluation warmer = evaluator.evaluate(none, run(result(BENCH + ".get", Mode.AVERAGE_TIME, "ns/op", Map.of(),
+                13, 12, 7, 6, 6, 6)), Optional.of(before), Optional.empty());
+        assertThat(warmer.results().get(0).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(warmer.results().get(0).change().getAsDouble()).isCloseTo(0, within(0.005));
+        assertThat(warmer.notes()).contains("Bench.get (avgt): 2 of 2 forks trimmed (first 3 iterations still warming up)",
+                "Baseline Bench.get (avgt): 2 of 2 forks trimmed (first iteration still warming up)");
+        // ...a slower steady state is.
+        Evaluation slower = evaluator.evaluate(none, run(result(BENCH + ".get", Mode.AVERAGE_TIME, "ns/op", Map.of(),
+                13, 12, 9, 9, 9, 9)), Optional.of(before), Optional.empty());
+        assertThat(slower.results().get(0).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(slower.results().get(0).change().getAsDouble()).isCloseTo(0.5, within(0.005));
+        // A fork that is fast first and slow later is judged whole: its slowdown is not trimmed away.
+        Evaluation later = evaluator.evaluate(none, run(result(BENCH + ".get", Mode.THROUGHPUT, "ops/us", Map.of(),
+                100, 100, 50, 50, 50)), Optional.of(run(result(BENCH + ".get", Mode.THROUGHPUT, "ops/us", Map.of(),
+                100, 100, 100, 100, 100))), Optional.empty());
+        assertThat(later.results().get(0).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(later.results().get(0).change().getAsDouble()).isCloseTo(0.3, within(0.005));
+        assertThat(later.notes()).noneMatch(n -> n.contains("trimmed") || n.contains("never settled"));
+    }
+
+    @Test
+    void aBenchmarkThatNeverSettlesIsNamedAndJudgedOnAllItsIterations() throws Exception {
+        RunResults run = run(result(BENCH + ".get", Mode.AVERAGE_TIME, "ns/op", Map.of(), 20, 18, 16, 14, 12, 10));
+        Evaluation e = evaluate("  - {id: G, benchmark: Bench.get, max: 100ns}\n", run);
+        assertThat(only(e).measured()).isCloseTo(15, within(0.01));
+        assertThat(e.notes()).anySatisfy(n -> assertThat(n).startsWith("Bench.get (avgt): 2 of 2 forks never settled")
+                .contains("-Dbudget.warmupIterations"));
+    }
 }

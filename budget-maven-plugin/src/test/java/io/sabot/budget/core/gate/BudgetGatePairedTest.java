@@ -166,6 +166,23 @@ class BudgetGatePairedTest {
     }
 
     @Test
+    void compareJudgesAPairedRunsFilesAgainAsPairs() throws Exception {
+        currentFactor.put(SAME, 1.0);
+        currentFactor.put(SLOWER, 1.30);
+        currentFactor.put(FASTER, 0.80);
+        GateOutcome checked = check("", new Against.ClassPath(List.of(dir.resolve("base"))), base(), 21, 0);
+        GateSettings settings = new GateSettings(dir.resolve("performance-budgets.yml"), true, dir.resolve("baseline.json"),
+                dir.resolve("compared"), true, false, false, Optional.empty(), Optional.empty(), "test", Optional.empty(), 20);
+        GateOutcome compared = new BudgetGate(Statistics.standard(), fakeJmh, (o, d, b, e) -> { }, clock)
+                .compare(settings, dir.resolve("budget/results.json"), dir.resolve("budget/baseline-results.json"), true);
+        for (String benchmark : List.of(SAME, SLOWER, FASTER)) {
+            assertThat(regression(compared, benchmark).verdict()).isEqualTo(regression(checked, benchmark).verdict());
+            assertThat(regression(compared, benchmark).interval()).contains("paired t");
+        }
+        assertThat(regression(compared, SLOWER).verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
     void everyPairRunsBothSidesBackToBackWithTheSameSettings() throws Exception {
         currentFactor.put(SAME, 1.0);
         currentFactor.put(SLOWER, 1.0);

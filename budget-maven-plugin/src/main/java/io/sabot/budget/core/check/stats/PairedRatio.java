@@ -36,8 +36,8 @@ public final class PairedRatio {
 
     /** The log ratios of the paired forks, positive = worse; empty when a side has no usable forks. */
     static Optional<double[]> logRatios(Metric baseline, Metric current, Direction direction) {
-        List<double[]> before = baseline.rawData();
-        List<double[]> after = current.rawData();
+        List<double[]> before = baseline.iterationScores();
+        List<double[]> after = current.iterationScores();
         int n = Math.min(before.size(), after.size());
         if (n == 0) {
             return Optional.empty();
@@ -144,9 +144,9 @@ public final class PairedRatio {
 
     private static String roundRatios(Metric baseline, Metric current) {
         List<String> parts = new ArrayList<>();
-        int n = Math.min(baseline.rawData().size(), current.rawData().size());
+        int n = Math.min(baseline.iterationScores().size(), current.iterationScores().size());
         for (int i = 0; i < n; i++) {
-            parts.add(String.format(Locale.ROOT, "%.3f", mean(current.rawData().get(i)) / mean(baseline.rawData().get(i))));
+            parts.add(String.format(Locale.ROOT, "%.3f", mean(current.iterationScores().get(i)) / mean(baseline.iterationScores().get(i))));
         }
         return String.join(" ", parts);
     }

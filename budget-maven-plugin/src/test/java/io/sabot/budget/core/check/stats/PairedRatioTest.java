@@ -1,0 +1,185 @@
+package io.sabot.budget.core.check.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sabot.budget.core.check.Statistics;
+import io.sabot.budget.core.model.BenchmarkKey;
+import io.sabot.budget.core.model.BenchmarkResult;
+import io.sabot.budget.core.model.Direction;
+import io.sabot.budget.core.model.Metric;
+import io.sabot.budget.core.model.MetricUnit;
+import io.sabot.budget.core.model.Mode;
+import io.sabot.budget.core.model.RunResults;
+import io.sabot.budget.core.model.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Paired verdicts on simulated builds with known truth: 20 benchmarks, 3 rounds, each round's pair
+ * run on a machine whose speed moves by up to +/-25% between pairs (another hour, another VM), the
+ * same for both forks of a pair, plus 3% fork-to-fork noise per fork.
+ */
+class PairedRatioTest {
+
+    private static final int BENCHMARKS = 20;
+    private static final int ROUNDS = 3;
+    private final Statistics standard = Statistics.standard();
+
+    private record Build(RunResults baseline, RunResults current) {
+    }
+
+    private static Build build(Random random, double forkSd, double slowdownOfFirst) {
+        return build(random, ROUNDS, forkSd, slowdownOfFirst);
+    }
+
+    private static Build build(Random random, int rounds, double forkSd, double slowdownOfFirst) {
+        List<BenchmarkResult> before = new ArrayList<>();
+        List<BenchmarkResult> after = new ArrayList<>();
+        for (int b = 0; b < BENCHMARKS; b++) {
+            List<double[]> base = new ArrayList<>();
+            List<double[]> now = new ArrayList<>();
+            double mean = 10 * (b + 1);
+            for (int r = 0; r < rounds; r++) {
+                double machine = 0.75 + 0.5 * random.nextDouble();
+                base.add(fork(random, mean * machine, forkSd));
+                now.add(fork(random, mean * machine * (b == 0 ? 1 + slowdownOfFirst : 1), forkSd));
+            }
+            before.add(result(b, metric(base)));
+            after.add(result(b, metric(now)));
+        }
+        return new Build(run(before), run(after));
+    }
+
+    private static double[] fork(Random random, double mean, double forkSd) {
+        double forkMean = mean * (1 + forkSd * random.nextGaussian());
+        double[] fork = new double[5];
+        for (int i = 0; i < fork.length; i++) {
+            fork[i] = forkMean * (1 + 0.005 * random.nextGaussian());
+        }
+        return fork;
+    }
+
+    private static Metric metric(List<double[]> raw) {
+        double sum = raw.stream().flatMapToDouble(java.util.Arrays::stream).sum();
+        return new Metric("primary", sum / (raw.size() * 5), Double.NaN, Double.NaN, Double.NaN, MetricUnit.NS_PER_OP,
+                Direction.LOWER_IS_BETTER, Map.of(), raw, List.of());
+    }
+
+    private static BenchmarkResult result(int index, Metric primary) {
+        return new BenchmarkResult(new BenchmarkKey("bench.W.m", Mode.AVERAGE_TIME, Map.of("id", String.valueOf(index))), 1,
+                primary.rawData().size(), "17", "OpenJDK", "17", "1.37", List.of(), primary, Map.of());
+    }
+
+    private static RunResults run(List<BenchmarkResult> results) {
+        return new RunResults("run.json", results, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private List<Verdict> verdicts(Build build) {
+        Statistics stats = standard.forPairedBuild(build.current(), build.baseline());
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int b = 0; b < BENCHMARKS; b++) {
+            verdicts.add(stats.pairedRegression(build.baseline().results().get(b).primary(),
+                    build.current().results().get(b).primary(), Direction.LOWER_IS_BETTER, 0.10, BENCHMARKS).verdict());
+        }
+        return verdicts;
+    }
+
+    @Test
+    void unchangedCodeOnADriftingMachineAlmostNeverFails() {
+        Random random = new Random(1);
+        int failedBuilds = 0;
+        int passed = 0;
+        for (int i = 0; i < 200; i++) {
+            List<Verdict> v = verdicts(build(random, 0.03, 0));
+            failedBuilds += v.contains(Verdict.FAIL) ? 1 : 0;
+            passed += (int) v.stream().filter(x -> x == Verdict.PASS).count();
+        }
+        assertThat(failedBuilds).as("A/A builds with any FAIL, of 200").isLessThanOrEqualTo(2);
+        // 3% per fork (4.2% per pair), 3 rounds: the interval is about +/-8%, so only estimates under about
+        // +1% PASS the 10% threshold; the rest need the adaptive rounds.
+        assertThat(passed).as("A/A checks that PASS, of 4,000").isBetween(2_000, 3_200);
+    }
+
+    @Test
+    void sixRoundsResolveTheTenPercentThresholdForNearlyEveryUnchangedBenchmark() {
+        Random random = new Random(4);
+        int passed = 0;
+        int failed = 0;
+        for (int i = 0; i < 100; i++) {
+            List<Verdict> v = verdicts(build(random, 6, 0.03, 0));
+            passed += (int) v.stream().filter(x -> x == Verdict.PASS).count();
+            failed += (int) v.stream().filter(x -> x == Verdict.FAIL).count();
+        }
+        assertThat(passed).as("A/A checks that PASS after 6 rounds, of 2,000").isGreaterThanOrEqualTo(1_900);
+        assertThat(failed).isZero();
+    }
+
+    @Test
+    void aThirtyPercentSlowdownFailsThoughTheMachineMovesByMore() {
+        Random random = new Random(2);
+        int failed = 0;
+        for (int i = 0; i < 200; i++) {
+            failed += verdicts(build(random, 0.03, 0.30)).get(0) == Verdict.FAIL ? 1 : 0;
+        }
+        assertThat(failed).as("builds whose +30%% benchmark FAILs, of 200").isGreaterThanOrEqualTo(196);
+    }
+
+    @Test
+    void aSlowdownAtTheThresholdIsNeverPassed() {
+        Random random = new Random(3);
+        int passed = 0;
+        for (int i = 0; i < 200; i++) {
+            passed += verdicts(build(random, 0.03, 0.15)).get(0) == Verdict.PASS ? 1 : 0;
+        }
+        assertThat(passed).as("builds whose +15%% benchmark PASSes the 10%% threshold, of 200").isZero();
+    }
+
+    @Test
+    void theMachinesDriftWouldFailTheSameBuildsJudgedUnpaired() {
+        // The same A/A data judged as two unpaired samples: the drift between rounds is not cancelled.
+        Random random = new Random(1);
+        int undecidedOrFailed = 0;
+        for (int i = 0; i < 50; i++) {
+            Build build = build(random, 0.03, 0);
+            Statistics stats = standard.forBuild(build.current(), Optional.of(build.baseline()));
+            for (int b = 0; b < BENCHMARKS; b++) {
+                Verdict v = stats.regression(build.baseline().results().get(b).primary(), build.current().results().get(b).primary(),
+                        Direction.LOWER_IS_BETTER, 0.10, BENCHMARKS).verdict();
+                undecidedOrFailed += v == Verdict.PASS ? 0 : 1;
+            }
+        }
+        assertThat(undecidedOrFailed).as("unpaired A/A checks not PASS, of 1,000").isGreaterThan(500);
+    }
+
+    @Test
+    void sampleTimeForksArePairedOnTheirHistogramMeans() {
+        List<List<double[][]>> base = new ArrayList<>();
+        List<List<double[][]>> now = new ArrayList<>();
+        for (int r = 0; r < ROUNDS; r++) {
+            double machine = 1 + 0.2 * r;
+            base.add(List.of(new double[][] {{10 * machine, 90}, {20 * machine, 10}}, new double[][] {{10 * machine, 100}}));
+            now.add(List.of(new double[][] {{13 * machine, 90}, {26 * machine, 10}}, new double[][] {{13 * machine, 100}}));
+        }
+        Metric before = new Metric("primary", 11, Double.NaN, Double.NaN, Double.NaN, MetricUnit.NS_PER_OP,
+                Direction.LOWER_IS_BETTER, Map.of(), List.of(), base);
+        Metric after = new Metric("primary", 14.3, Double.NaN, Double.NaN, Double.NaN, MetricUnit.NS_PER_OP,
+                Direction.LOWER_IS_BETTER, Map.of(), List.of(), now);
+        Statistics.RegressionDecision d = standard.pairedRegression(before, after, Direction.LOWER_IS_BETTER, 0.10, 1);
+        assertThat(d.slowdown().estimate()).isCloseTo(0.30, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(d.notes()).anySatisfy(n -> assertThat(n).isEqualTo("paired rounds, this code / baseline code: 1.300 1.300 1.300"));
+    }
+
+    @Test
+    void throughputSlowdownsAreOrientedAsDirectionSays() {
+        assertThat(PairedRatio.toSlowdown(Math.log(1 / 0.8), Direction.HIGHER_IS_BETTER)).isCloseTo(0.20,
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(PairedRatio.toSlowdown(Math.log(1.2), Direction.LOWER_IS_BETTER)).isCloseTo(0.20,
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(PairedRatio.fromSlowdown(0.20, Direction.HIGHER_IS_BETTER)).isCloseTo(Math.log(1 / 0.8),
+                org.assertj.core.api.Assertions.within(1e-12));
+    }
+}

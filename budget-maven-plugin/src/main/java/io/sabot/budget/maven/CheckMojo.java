@@ -17,6 +17,7 @@ import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.eclipse.aether.RepositorySystem;
 import io.sabot.budget.core.io.BudgetFileParser;
+import io.sabot.budget.core.model.JmhOptions;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -220,8 +221,7 @@ public class CheckMojo extends AbstractBudgetMojo {
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("Cannot resolve the test classpath of " + project.getId() + ": " + e.getMessage(), e);
         }
-        return new RunOverrides(javaExecutable(), classpath, project.getBasedir().toPath(),
-                nonNull(includes), nonNull(excludes),
+        JmhOptions run = new JmhOptions(
                 count(forks, "forks", 1, "; 0 runs the benchmarks inside JMH's own JVM, where one benchmark's JIT"
                         + " profile and heap distort the next: use 1 for a short run"),
                 count(warmupIterations, "warmupIterations", 0, ""),
@@ -229,7 +229,9 @@ public class CheckMojo extends AbstractBudgetMojo {
                 count(measurementIterations, "measurementIterations", 1, "; 0 measurement iterations measure nothing"),
                 duration(measurementTime, "measurementTime"),
                 profilers == null || profilers.isEmpty() ? Optional.empty() : Optional.of(profilers),
-                nonNull(jvmArgs), jmhArgs(jmhArgs),
+                nonNull(jvmArgs));
+        return new RunOverrides(javaExecutable(), classpath, project.getBasedir().toPath(),
+                nonNull(includes), nonNull(excludes), run, jmhArgs(jmhArgs),
                 duration(timeout, "timeout").orElseThrow(), quick, confirm);
     }
 

@@ -148,8 +148,8 @@ final class AdaptiveMeasurement {
 
     /** Forks per benchmark and round: the configured {@code -f}, else as many as the first run had. */
     static int forksPerRound(ForkSettings base, Set<BenchmarkKey> targets, RunResults firstRun) {
-        if (base.forks().isPresent() && base.forks().get() > 0) {
-            return base.forks().get();
+        if (base.jmh().forks().isPresent() && base.jmh().forks().get() > 0) {
+            return base.jmh().forks().get();
         }
         int most = 1;
         for (BenchmarkKey key : targets) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sabot.budget.core.fork.ForkSettings;
 import io.sabot.budget.core.fork.JmhCommandLine;
 import io.sabot.budget.core.io.BudgetFileParser;
+import io.sabot.budget.core.model.JmhOptions;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +45,9 @@ class RunSettingsPrecedenceTest {
 
     private static RunOverrides pom(Optional<Integer> forks, Optional<Duration> measurementTime,
                                     Optional<List<String>> profilers, List<String> jvmArgs, boolean quick) {
-        return new RunOverrides(Path.of("java"), List.of(), Path.of("."), List.of(), List.of(), forks, Optional.empty(),
-                Optional.empty(), Optional.empty(), measurementTime, profilers, jvmArgs, List.of(), Duration.ofMinutes(1),
-                quick, 0);
+        return new RunOverrides(Path.of("java"), List.of(), Path.of("."), List.of(), List.of(), new JmhOptions(forks,
+                Optional.empty(), Optional.empty(), Optional.empty(), measurementTime, profilers, jvmArgs), List.of(),
+                Duration.ofMinutes(1), quick, 0);
     }
 
     private static RunOverrides nothing(boolean quick) {

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.Variance;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
@@ -114,46 +117,23 @@ final class ForkPool {
 
     /** {n, mean, variance} of the iteration scores. */
     private static double[] moments(List<double[]> raw) {
-        double n = 0;
-        double sum = 0;
-        for (double[] fork : raw) {
-            for (double v : fork) {
-                n++;
-                sum += v;
-            }
-        }
-        double mean = sum / n;
-        double squares = 0;
-        for (double[] fork : raw) {
-            for (double v : fork) {
-                squares += (v - mean) * (v - mean);
-            }
-        }
-        return new double[] {n, mean, n > 1 ? squares / (n - 1) : Double.NaN};
+        double[] all = raw.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        double mean = StatUtils.mean(all);
+        return new double[] {all.length, mean, all.length > 1 ? StatUtils.variance(all, mean) : Double.NaN};
     }
 
-    /** {n, mean, variance} of every sample of the histograms (value, count). */
+    /** {n, mean, variance} of every sample of the histograms (value, count): each value weighted by its count. */
     private static double[] histogramMoments(List<List<double[][]>> histograms) {
-        double n = 0;
-        double sum = 0;
-        for (List<double[][]> fork : histograms) {
-            for (double[][] iteration : fork) {
-                for (double[] pair : iteration) {
-                    n += pair[1];
-                    sum += pair[0] * pair[1];
-                }
-            }
+        double[][] pairs = histograms.stream().flatMap(List::stream).flatMap(java.util.Arrays::stream).toArray(double[][]::new);
+        double[] values = new double[pairs.length];
+        double[] counts = new double[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            values[i] = pairs[i][0];
+            counts[i] = pairs[i][1];
         }
-        double mean = sum / n;
-        double squares = 0;
-        for (List<double[][]> fork : histograms) {
-            for (double[][] iteration : fork) {
-                for (double[] pair : iteration) {
-                    squares += (pair[0] - mean) * (pair[0] - mean) * pair[1];
-                }
-            }
-        }
-        return new double[] {n, mean, n > 1 ? squares / (n - 1) : Double.NaN};
+        double n = StatUtils.sum(counts);
+        double mean = new Mean().evaluate(values, counts);
+        return new double[] {n, mean, n > 1 ? new Variance().evaluate(values, counts, mean) : Double.NaN};
     }
 
     /** JMH's score error: the half-width of the 99.9% Student t interval; NaN with fewer than three samples, as JMH. */

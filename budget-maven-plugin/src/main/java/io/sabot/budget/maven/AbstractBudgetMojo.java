@@ -91,6 +91,22 @@ abstract class AbstractBudgetMojo extends AbstractMojo {
         return parameter.toPath();
     }
 
+    /**
+     * A results file parameter, with {@link #path} applied, that must exist: else an error saying how
+     * to produce it or which property to point elsewhere.
+     *
+     * @param purpose  what the results are for: "compare", "store"
+     * @param property the parameter's property without {@code budget.}: "current", "results"
+     */
+    protected File existingResults(File parameter, String purpose, String property) throws MojoExecutionException {
+        File file = path(parameter);
+        if (!file.exists()) {
+            throw new MojoExecutionException("No results to " + purpose + ": " + file + " does not exist. Run mvn verify"
+                    + " (or budget:check) first, or point -Dbudget." + property + "=... at a JMH JSON file");
+        }
+        return file;
+    }
+
     /** The shared path parameters with {@link #path} applied; every goal calls it first. */
     protected void expandPaths() {
         budgetFile = path(budgetFile);

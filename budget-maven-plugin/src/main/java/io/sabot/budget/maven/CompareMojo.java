@@ -46,11 +46,7 @@ public class CompareMojo extends AbstractBudgetMojo {
             return;
         }
         expandPaths();
-        current = path(current);
-        if (!current.exists()) {
-            throw new MojoExecutionException("No results to compare: " + current + " does not exist. Run mvn verify"
-                    + " (or budget:check) first, or point -Dbudget.current=... at a JMH JSON file");
-        }
+        current = existingResults(current, "compare", "current");
         Against source;
         try {
             source = Against.parse(against, "<against> (-Dbudget.against)");

@@ -29,4 +29,9 @@ public final class Patterns {
         }
         return BenchmarkPattern.glob(pattern).toRegex();
     }
+
+    /** The JMH regex that selects exactly the benchmark {@code name} (confirmation, adaptive and paired reruns). */
+    public static String exact(String name) {
+        return "^" + Pattern.quote(name) + "$";
+    }
 }

@@ -6,6 +6,7 @@ import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.fork.Patterns;
 import io.sabot.budget.core.io.PooledResultsWriter;
 import io.sabot.budget.core.io.ResultFileException;
 import io.sabot.budget.core.model.BudgetFile;
@@ -113,7 +114,7 @@ final class PairedCheck {
             Set<String> names = new LinkedHashSet<>();
             failed.forEach(r -> names.add(r.benchmark().benchmark()));
             for (String include : Confirmation.includesFor(failed, budgets, sides.currentResults("results.json"))) {
-                here.stream().filter(n -> include.equals("^" + java.util.regex.Pattern.quote(n) + "$")).forEach(names::add);
+                here.stream().filter(n -> include.equals(Patterns.exact(n))).forEach(names::add);
             }
             listener.note("Confirming " + failed.size() + " failed check(s) with " + rounds + " more round(s), rerun " + round
                     + " of " + confirm);

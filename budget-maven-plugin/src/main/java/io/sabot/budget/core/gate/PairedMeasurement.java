@@ -2,6 +2,7 @@ package io.sabot.budget.core.gate;
 
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.fork.Patterns;
 import io.sabot.budget.core.model.BenchmarkKey;
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.PairedRun;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.regex.Pattern;
 
 /**
  * Measures the baseline code beside the current code, pair by pair (randomized multiple interleaved
@@ -137,7 +137,7 @@ final class PairedMeasurement {
 
     /** One fork of exactly these benchmarks (all their @Param combinations). */
     private static ForkSettings oneFork(ForkSettings settings, List<String> names, Path directory) {
-        List<String> includes = names.stream().map(n -> "^" + Pattern.quote(n) + "$").toList();
+        List<String> includes = names.stream().map(Patterns::exact).toList();
         return settings.rerun(includes, directory).withForks(1);
     }
 }

@@ -3,6 +3,10 @@ package io.sabot.engine.benchmarks;
 import io.sabot.engine.checkpoint.BarrierTracker;
 import io.sabot.engine.checkpoint.CheckpointCoordinator;
 import io.sabot.engine.checkpoint.CheckpointListener;
+import io.sabot.engine.pipeline.PartitionQueue;
+import io.sabot.engine.pipeline.TransactionGenerator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,23 +19,63 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Spec, checkpoints: barrier initiation under 10 us; alignment under 5 us per partition (1 to 64
+ * Spec, checkpoints: barrier initiation under 10 us and more than 100 checkpoints per second (the
+ * spec's test of the latter times triggers only); alignment under 5 us per partition (1 to 64
  * partitions); 10 concurrent checkpoints under 15 us each. Project targets: trigger at most 1 us,
  * an alignment step at most 100 ns.
+ *
+ * <p>Triggering includes what the trigger does in a job: the coordinator's listener injects the
+ * barrier into every input partition, as {@code FraudPipeline}'s does (each source's offset is
+ * recorded, a barrier appended to each partition's {@link PartitionQueue}), for the fraud job's 4
+ * partitions and the engine's maximum of 64. The task then takes the barriers out again (one poll
+ * per partition, timed with the trigger) so that every invocation starts from empty queues.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CheckpointBenchmark {
 
+    /** The input side of one task as FraudPipeline has it: per partition a source and the queue it feeds. */
     @State(Scope.Thread)
-    public static class Coordinators {
+    public static class Inputs {
+        @Param({"4", "64"})
+        public int partitions;
+        TransactionGenerator[] sources;
+        PartitionQueue[] queues;
+        final Map<Long, long[]> offsetsAtBarrier = new HashMap<>();
         CheckpointCoordinator single;
         CheckpointCoordinator concurrent;
 
         @Setup
         public void setUp() {
-            single = new CheckpointCoordinator(1, 1, Long.MAX_VALUE, System::nanoTime, new CheckpointListener() { });
-            concurrent = new CheckpointCoordinator(4, 10, Long.MAX_VALUE, System::nanoTime, new CheckpointListener() { });
+            sources = new TransactionGenerator[partitions];
+            queues = new PartitionQueue[partitions];
+            for (int p = 0; p < partitions; p++) {
+                sources[p] = new TransactionGenerator(42, p, partitions, 10_000, 1_700_000_000_000L, 10, 1_000);
+                queues[p] = new PartitionQueue(16); // room for the ten barriers of tenConcurrentCheckpoints
+            }
+            CheckpointListener injection = new CheckpointListener() {
+                @Override
+                public void injectBarrier(long checkpointId, long timestampNanos) {
+                    long[] offsets = new long[sources.length];
+                    for (int p = 0; p < sources.length; p++) {
+                        offsets[p] = sources[p].position();
+                        queues[p].addBarrier(checkpointId, timestampNanos);
+                    }
+                    offsetsAtBarrier.put(checkpointId, offsets);
+                }
+            };
+            single = new CheckpointCoordinator(1, 1, Long.MAX_VALUE, System::nanoTime, injection);
+            concurrent = new CheckpointCoordinator(4, 10, Long.MAX_VALUE, System::nanoTime, injection);
+        }
+
+        /** The task reads checkpoint {@code id}'s barrier from every partition; its snapshot takes the offsets. */
+        void takeBarriers(long id) {
+            for (PartitionQueue queue : queues) {
+                if (!(queue.poll() instanceof PartitionQueue.Barrier barrier) || barrier.checkpointId() != id) {
+                    throw new IllegalStateException("expected the barrier of checkpoint " + id);
+                }
+            }
+            offsetsAtBarrier.remove(id);
         }
     }
 
@@ -49,11 +93,12 @@ public class CheckpointBenchmark {
         }
     }
 
-    /** CKPT-001: trigger a checkpoint (id, bookkeeping, barrier injection); the ack keeps a slot free. */
+    /** CKPT-001, CKPT-003: trigger a checkpoint and inject its barrier into every partition; the task takes the barriers and acks. */
     @Benchmark
-    public long triggerBarrier(Coordinators c) {
-        long id = c.single.trigger();
-        c.single.acknowledge(0, id);
+    public long triggerBarrier(Inputs in) {
+        long id = in.single.trigger();
+        in.takeBarriers(id);
+        in.single.acknowledge(0, id);
         return id;
     }
 
@@ -67,19 +112,23 @@ public class CheckpointBenchmark {
         return a.aligned;
     }
 
-    /** CKPT-004: ten checkpoints in flight at once, acknowledged by 4 tasks in order (score per checkpoint). */
+    /**
+     * CKPT-004: ten checkpoints in flight at once, each injected into every partition, then
+     * acknowledged by 4 tasks in order (score per checkpoint).
+     */
     @Benchmark
     @OperationsPerInvocation(10)
-    public long tenConcurrentCheckpoints(Coordinators c) {
-        long first = c.concurrent.trigger();
+    public long tenConcurrentCheckpoints(Inputs in) {
+        long first = in.concurrent.trigger();
         for (int i = 1; i < 10; i++) {
-            c.concurrent.trigger();
+            in.concurrent.trigger();
         }
         for (long id = first; id < first + 10; id++) {
+            in.takeBarriers(id);
             for (int task = 0; task < 4; task++) {
-                c.concurrent.acknowledge(task, id);
+                in.concurrent.acknowledge(task, id);
             }
         }
-        return c.concurrent.latestCompleted();
+        return in.concurrent.latestCompleted();
     }
 }

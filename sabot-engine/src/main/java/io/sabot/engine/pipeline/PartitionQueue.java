@@ -4,33 +4,43 @@ package io.sabot.engine.pipeline;
  * The bounded in-flight channel between a source partition and the operator: transactions and
  * barriers in order, each with the nanosecond time it was emitted (for end-to-end latency).
  * A fixed ring, so passing an event allocates nothing.
+ *
+ * <p>Public so that benchmarks inject barriers into the same channels the pipeline reads; owned by
+ * one task thread.
  */
-final class PartitionQueue {
+public final class PartitionQueue {
+
+    /** The checkpoint barrier a source injects into its partition's queue. */
+    public record Barrier(long checkpointId) {
+    }
 
     private final Object[] items;
     private final long[] emittedAt;
     private int head;
     private int size;
 
-    PartitionQueue(int capacity) {
+    public PartitionQueue(int capacity) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("capacity must be positive, was " + capacity);
+        }
         items = new Object[capacity];
         emittedAt = new long[capacity];
     }
 
-    boolean isFull() {
+    public boolean isFull() {
         return size == items.length;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Barriers may exceed the capacity by one slot each so a trigger never fails on a full queue. */
-    void add(Object item, long nanos) {
+    public void add(Object item, long nanos) {
         if (size == items.length) {
             throw new IllegalStateException("partition queue overflow");
         }
@@ -40,15 +50,20 @@ final class PartitionQueue {
         size++;
     }
 
-    Object peek() {
+    /** Appends the barrier of checkpoint {@code checkpointId}: what a source does when a checkpoint is triggered. */
+    public void addBarrier(long checkpointId, long nanos) {
+        add(new Barrier(checkpointId), nanos);
+    }
+
+    public Object peek() {
         return items[head];
     }
 
-    long peekEmittedAt() {
+    public long peekEmittedAt() {
         return emittedAt[head];
     }
 
-    Object poll() {
+    public Object poll() {
         Object item = items[head];
         items[head] = null;
         head = (head + 1) % items.length;

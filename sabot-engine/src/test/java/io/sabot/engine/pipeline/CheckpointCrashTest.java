@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,10 +98,17 @@ class CheckpointCrashTest {
         Reference reference = reference(backend);
         nativeLibraryOption = backend.equals("rocksdb") ? rocksDbLibraryOption() : null;
         Map<String, Integer> killsByPoint = new TreeMap<>();
+        int plannedMidCheckpoint = 0;
+        int killedMidCheckpoint = 0;
         long started = System.nanoTime();
         for (int trial = 0; trial < trials; trial++) {
-            Random random = new Random(seed * 1_000_003L + trial + (backend.equals("rocksdb") ? 7_919 : 0));
-            List<Kill> kills = scenario(random);
+            // Mixed through SplitMix64 first: Randoms seeded one apart draw nearly the same first values,
+            // which gave consecutive trials the same pause point.
+            Random random = new Random(new SplittableRandom(seed * 1_000_003L + trial + (backend.equals("rocksdb") ? 7_919 : 0)).nextLong());
+            List<Kill> kills = scenario(random, trial);
+            if (kills.get(0).point() != null) {
+                plannedMidCheckpoint++;
+            }
             Path work = dir.resolve(backend + "-" + trial);
             String context = String.format(Locale.ROOT, "seed %d, trial %d, %s backend, kills %s", seed, trial, backend, kills);
             int killed = 0;
@@ -111,6 +119,9 @@ class CheckpointCrashTest {
                     runs.add(child);
                     if (killNow(child, kill)) {
                         killed++;
+                        if (kill == kills.get(0) && kill.point() != null) {
+                            killedMidCheckpoint++; // the first run, at a pause point inside a checkpoint or its commit
+                        }
                         killsByPoint.merge(kill.toString().replaceAll("@\\d+|\\d+ ms", "").trim(), 1, Integer::sum);
                     }
                 }
@@ -131,18 +142,30 @@ class CheckpointCrashTest {
             }
             CrashTestJob.deleteRecursively(work);
         }
-        System.out.printf(Locale.ROOT, "crash trials: backend=%s trials=%d failures=0 seed=%d kills=%s seconds=%.1f%n",
-                backend, trials, seed, killsByPoint, (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT,
+                "crash trials: backend=%s trials=%d failures=0 seed=%d killed-mid-checkpoint=%d kills=%s seconds=%.1f%n",
+                backend, trials, seed, killedMidCheckpoint, killsByPoint, (System.nanoTime() - started) / 1e9);
+        // A trial whose child ended before its kill proves nothing about a kill: the test must not
+        // pass on trials that killed nothing. Every pause point is reached in every run from
+        // scratch more often than the occurrence drawn, so each planned kill lands there.
+        assertThat(killedMidCheckpoint)
+                .as("trials whose child was killed at a pause point inside a checkpoint or its commit, of %d trials"
+                        + " (%d planned; kills %s)", trials, plannedMidCheckpoint, killsByPoint)
+                .isEqualTo(plannedMidCheckpoint)
+                .isGreaterThan(trials / 2);
     }
 
-    /** One or two kills: one in the normal run; half the time a second one during the recovery that follows. */
-    static List<Kill> scenario(Random random) {
+    /**
+     * One or two kills: one in the normal run, at a pause point inside a checkpoint or its commit
+     * (four trials in five: every trial but the fifth, tenth, ...) or after a random delay; half
+     * the time a second one during the recovery that follows.
+     */
+    static List<Kill> scenario(Random random, int trial) {
         List<Kill> kills = new ArrayList<>();
-        int choice = random.nextInt(RUN_POINTS.size() + 2);
-        if (choice >= RUN_POINTS.size()) {
+        if (trial % 5 == 4) {
             kills.add(new Kill(null, 0, 200 + random.nextInt(2_500)));
         } else {
-            String point = RUN_POINTS.get(choice);
+            String point = RUN_POINTS.get(random.nextInt(RUN_POINTS.size()));
             int occurrences = point.equals(AlertLogFile.TORN_COMMIT) ? COMMIT_OCCURRENCES : CHECKPOINT_OCCURRENCES;
             kills.add(new Kill(point, 1 + random.nextInt(occurrences), 0));
         }

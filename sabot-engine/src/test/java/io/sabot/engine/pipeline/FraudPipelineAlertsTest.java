@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -55,6 +56,47 @@ class FraudPipelineAlertsTest {
         }
         assertThat(counts).isEqualTo(RECORDED_COUNTS);
         assertThat(digest(alerts)).isEqualTo(RECORDED_DIGEST);
+    }
+
+    /**
+     * The benchmarks run the same job without ending the run between calls: in stretches
+     * ({@code advance}, the throughput benchmark) or one arriving transaction at a time
+     * ({@code processNextArrival}, the latency benchmark). Both commit the same alerts as
+     * {@code runToEnd}, and take the same checkpoints.
+     */
+    @ParameterizedTest(name = "{0} backend, {1}")
+    @CsvSource({"memory, advance", "memory, arrivals", "rocksdb, advance", "rocksdb, arrivals"})
+    void aRunThatGoesOnCommitsTheSameAlerts(String backend, String mode) throws IOException {
+        List<Alert> reference = new ArrayList<>();
+        try (FraudPipeline job = FraudPipeline.start(PipelineConfig.standard(42, backends(backend), dir.resolve("reference")), reference)) {
+            job.boundedTo(30_000).runToEnd();
+        }
+        List<Alert> alerts = new ArrayList<>();
+        try (FraudPipeline job = FraudPipeline.start(PipelineConfig.standard(42, backends(backend), dir.resolve("checkpoints")), alerts)) {
+            job.boundedTo(30_000);
+            if (mode.equals("advance")) {
+                while (!job.exhausted()) {
+                    job.advance(7_777);
+                }
+            } else {
+                long arrivals = 0;
+                while (job.processNextArrival()) {
+                    arrivals++;
+                    assertThat(job.processed()).isEqualTo(arrivals);
+                }
+            }
+            job.finish();
+            assertThat(job.processed()).isEqualTo(120_000);
+            assertThat(job.completedCheckpoints()).isEqualTo(11);
+            assertThat(job.lateEvents()).isZero();
+        }
+        assertThat(sorted(alerts)).isEqualTo(sorted(reference));
+    }
+
+    private static List<Alert> sorted(List<Alert> alerts) {
+        List<Alert> sorted = new ArrayList<>(alerts);
+        sorted.sort(null);
+        return sorted;
     }
 
     private Supplier<StateBackend> backends(String backend) {

@@ -86,6 +86,9 @@ public final class BudgetGate {
      */
     public GateOutcome check(GateSettings settings, RunOverrides overrides, AdaptiveSettings adaptive,
                              Optional<PairedSettings> paired, ForkListener listener) throws GateException {
+        if (settings.budgetFileRequired() && !Files.exists(settings.budgetFile())) {
+            throw starter(settings, overrides, listener);
+        }
         BudgetFile budgets = loadBudgets(settings);
         if (!BenchmarkListScanner.hasBenchmarks(overrides.classpath())) {
             throw new GateException(BenchmarkListScanner.missingMessage(settings.projectName()));
@@ -142,6 +145,33 @@ public final class BudgetGate {
         }
         HistoryFile.Read history = recordHistory(settings, current, environment, overrides.workingDirectory());
         return decide(settings, evaluation, reportData(settings, current, budgets, history), baseline, environment);
+    }
+
+    /**
+     * A project without a budget file: its benchmarks run once (quick, unless run settings were given:
+     * JMH's defaults would take minutes per benchmark), and a starter file with one budget per
+     * benchmark from these figures is written to the output directory, never over the user's files.
+     * The build still stops: a gate without budgets gates nothing.
+     */
+    private GateException starter(GateSettings settings, RunOverrides overrides, ForkListener listener) throws GateException {
+        if (!BenchmarkListScanner.hasBenchmarks(overrides.classpath())) {
+            return new GateException(BenchmarkListScanner.missingMessage(settings.projectName()));
+        }
+        listener.note("No budget file at " + settings.budgetFile() + ": running the benchmarks once to write a starter file");
+        RunOverrides run = overrides.noRunSettings() && !overrides.quick() ? overrides.quickly() : overrides;
+        RunResults results = runInterleaved(forkSettings(settings, run, BudgetFile.empty("none").jmh()), listener);
+        Path starter = settings.outputDirectory().resolve("performance-budgets.starter.yml");
+        try {
+            Files.createDirectories(settings.outputDirectory());
+            Files.writeString(starter, StarterBudgets.render(results, settings.budgetFile(), clock.instant()));
+        } catch (IOException e) {
+            return new GateException("Cannot write the starter budget file " + starter + ": " + e.getMessage(), e);
+        }
+        return new GateException("No budget file: " + settings.budgetFile() + " does not exist. This run measured "
+                + results.results().size() + " benchmark result(s) and wrote a starter budget file from its figures, one"
+                + " budget per benchmark with limits 50% looser than measured: " + starter + ". Review the limits, then copy"
+                + " it (cp " + starter + " " + settings.budgetFile() + ") and commit it; or point <budgetFile>"
+                + " (-Dbudget.budgetFile=...) at your budget file. The format: README, \"The budget file\"");
     }
 
     /**

@@ -35,6 +35,15 @@ final class Confirmation {
 
     /** JMH include regexes for the benchmarks to rerun: exact names, peers of ratio budgets included. */
     static List<String> includesFor(List<CheckResult> failed, BudgetFile budgets, RunResults current) {
+        List<String> includes = new ArrayList<>();
+        for (String name : benchmarksFor(failed, budgets, current)) {
+            includes.add(Patterns.exact(name));
+        }
+        return includes;
+    }
+
+    /** The benchmark names behind failed checks, peers of ratio budgets included. */
+    static Set<String> benchmarksFor(List<CheckResult> failed, BudgetFile budgets, RunResults current) {
         Set<String> names = new LinkedHashSet<>();
         for (CheckResult r : failed) {
             names.add(r.benchmark().benchmark());
@@ -47,11 +56,7 @@ final class Confirmation {
                 }
             }
         }
-        List<String> includes = new ArrayList<>();
-        for (String name : names) {
-            includes.add(Patterns.exact(name));
-        }
-        return includes;
+        return names;
     }
 
     /** The first run's results with every rerun benchmark replaced by its new result. */

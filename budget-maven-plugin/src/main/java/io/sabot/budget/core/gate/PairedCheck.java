@@ -6,7 +6,6 @@ import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkSettings;
-import io.sabot.budget.core.fork.Patterns;
 import io.sabot.budget.core.io.PooledResultsWriter;
 import io.sabot.budget.core.io.ResultFileException;
 import io.sabot.budget.core.model.BudgetFile;
@@ -111,11 +110,7 @@ final class PairedCheck {
             if (failed.isEmpty()) {
                 break;
             }
-            Set<String> names = new LinkedHashSet<>();
-            failed.forEach(r -> names.add(r.benchmark().benchmark()));
-            for (String include : Confirmation.includesFor(failed, budgets, sides.currentResults("results.json"))) {
-                here.stream().filter(n -> include.equals(Patterns.exact(n))).forEach(names::add);
-            }
+            Set<String> names = Confirmation.benchmarksFor(failed, budgets, sides.currentResults("results.json"));
             listener.note("Confirming " + failed.size() + " failed check(s) with " + rounds + " more round(s), rerun " + round
                     + " of " + confirm);
             List<String> pairedNames = names.stream().filter(both::contains).toList();

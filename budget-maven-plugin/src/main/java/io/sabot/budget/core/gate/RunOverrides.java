@@ -41,4 +41,16 @@ public record RunOverrides(
             throw new IllegalArgumentException("confirm must be 0 or more, not " + confirm);
         }
     }
+
+    /** True when no run setting was given, so the benchmarks' annotations (or JMH's defaults) would decide. */
+    public boolean noRunSettings() {
+        return jmh.forks().isEmpty() && jmh.warmupIterations().isEmpty() && jmh.warmupTime().isEmpty()
+                && jmh.measurementIterations().isEmpty() && jmh.measurementTime().isEmpty();
+    }
+
+    /** The same overrides in quick mode. */
+    public RunOverrides quickly() {
+        return new RunOverrides(javaExecutable, classpath, workingDirectory, includes, excludes, jmh, jmhArgs, timeout, true,
+                confirm);
+    }
 }

@@ -65,6 +65,55 @@ abstract class AbstractBudgetMojo extends AbstractMojo {
     @Parameter(property = "budget.historyRuns", defaultValue = "20")
     protected int historyRuns;
 
+    /**
+     * Outside a project (budget:compare, budget:baseline) Maven's stub project has no base directory,
+     * so the defaults {@code ${project.basedir}/...} and {@code ${project.build.directory}/...} arrive
+     * unexpanded, made absolute against the working directory: reports went into a directory literally
+     * named {@code ${project.basedir}/target/budget}. Such a path is taken relative to the working
+     * directory instead ({@code ./target/budget}); a path given explicitly is used as given.
+     */
+    protected File path(File parameter) {
+        Path workingDirectory = project != null && project.getBasedir() != null ? project.getBasedir().toPath()
+                : Path.of(System.getProperty("user.dir"));
+        return unexpandedDefault(parameter, workingDirectory).toFile();
+    }
+
+    static Path unexpandedDefault(File parameter, Path workingDirectory) {
+        String text = parameter.getPath();
+        for (String expression : new String[] {"${project.build.directory}", "${project.basedir}", "${basedir}"}) {
+            int at = text.lastIndexOf(expression);
+            if (at >= 0) {
+                String rest = text.substring(at + expression.length()).replaceFirst("^[/\\\\]+", "");
+                Path base = expression.equals("${project.build.directory}") ? workingDirectory.resolve("target") : workingDirectory;
+                return rest.isEmpty() ? base : base.resolve(rest);
+            }
+        }
+        return parameter.toPath();
+    }
+
+    /**
+     * A results file parameter, with {@link #path} applied, that must exist: else an error saying how
+     * to produce it or which property to point elsewhere.
+     *
+     * @param purpose  what the results are for: "compare", "store"
+     * @param property the parameter's property without {@code budget.}: "current", "results"
+     */
+    protected File existingResults(File parameter, String purpose, String property) throws MojoExecutionException {
+        File file = path(parameter);
+        if (!file.exists()) {
+            throw new MojoExecutionException("No results to " + purpose + ": " + file + " does not exist. Run mvn verify"
+                    + " (or budget:check) first, or point -Dbudget." + property + "=... at a JMH JSON file");
+        }
+        return file;
+    }
+
+    /** The shared path parameters with {@link #path} applied; every goal calls it first. */
+    protected void expandPaths() {
+        budgetFile = path(budgetFile);
+        baselineFile = path(baselineFile);
+        outputDirectory = path(outputDirectory);
+    }
+
     protected GateSettings gateSettings(boolean budgetFileRequired) throws MojoExecutionException {
         if (historyRuns < 1) {
             throw new MojoExecutionException("<historyRuns> (-Dbudget.historyRuns) must be 1 or more, not " + historyRuns);

@@ -39,10 +39,8 @@ public class BaselineMojo extends AbstractBudgetMojo {
             getLog().info("Skipping baseline recording (budget.skip=true)");
             return;
         }
-        if (!results.exists()) {
-            throw new MojoExecutionException("No results to store: " + results + " does not exist. Run mvn verify"
-                    + " (or budget:check) first, or point -Dbudget.results=... at a JMH JSON file");
-        }
+        expandPaths();
+        results = existingResults(results, "store", "results");
         Path javaExecutable = jvm == null ? null
                 : jvm.isDirectory() ? jvm.toPath().resolve("bin").resolve("java") : jvm.toPath();
         BaselineRecorder.Recorded recorded;

@@ -1,6 +1,7 @@
 package io.sabot.budget.maven;
 
 import io.sabot.budget.core.fork.ForkRunner;
+import io.sabot.budget.core.fork.ShellWords;
 import io.sabot.budget.core.gate.AdaptiveSettings;
 import io.sabot.budget.core.gate.BudgetGate;
 import io.sabot.budget.core.gate.GateException;
@@ -16,11 +17,11 @@ import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.eclipse.aether.RepositorySystem;
 import io.sabot.budget.core.io.BudgetFileParser;
+import io.sabot.budget.core.model.JmhOptions;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -40,7 +41,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         requiresDependencyResolution = ResolutionScope.TEST)
 public class CheckMojo extends AbstractBudgetMojo {
 
-    /** Benchmarks to run: globs on the fully qualified name ({@code *.StateBenchmark.*}) or {@code regex:...}. All when empty. */
+    /**
+     * Benchmarks to run: globs as in the budget file, on the whole fully qualified name or a suffix
+     * after a dot ({@code *.StateBenchmark.*}, {@code MemoryStateBenchmark.get}), or {@code regex:...}
+     * (JMH's matching, anywhere in the name). All when empty.
+     */
     @Parameter(property = "budget.includes")
     private List<String> includes;
 
@@ -48,11 +53,11 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.excludes")
     private List<String> excludes;
 
-    /** JMH forks per benchmark ({@code -f}). Overrides the budget file's jmh.forks and the annotations. */
+    /** JMH forks per benchmark ({@code -f}), 1 or more. Overrides the budget file's jmh.forks and the annotations. */
     @Parameter(property = "budget.forks")
     private Integer forks;
 
-    /** Warmup iterations ({@code -wi}). */
+    /** Warmup iterations ({@code -wi}); 0 runs no warmup. */
     @Parameter(property = "budget.warmupIterations")
     private Integer warmupIterations;
 
@@ -60,7 +65,7 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.warmupTime")
     private String warmupTime;
 
-    /** Measurement iterations ({@code -i}). */
+    /** Measurement iterations ({@code -i}), 1 or more. */
     @Parameter(property = "budget.measurementIterations")
     private Integer measurementIterations;
 
@@ -80,7 +85,11 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.jvmArgs")
     private List<String> jvmArgs;
 
-    /** Extra JMH arguments passed through verbatim, space-separated, e.g. {@code -t 2 -tu us}. */
+    /**
+     * Extra JMH arguments passed through, split as a POSIX shell splits words: e.g. {@code -t 2 -tu us}
+     * or {@code -p text='a b' -jvmArgsPrepend "-Dx=1 2"} (single and double quotes, backslash escapes;
+     * nothing is expanded).
+     */
     @Parameter(property = "budget.jmhArgs")
     private String jmhArgs;
 
@@ -155,6 +164,7 @@ public class CheckMojo extends AbstractBudgetMojo {
             getLog().info("Skipping performance budgets for a pom-packaged project");
             return;
         }
+        expandPaths();
         if (confirm < 0) {
             throw new MojoExecutionException("<confirm> (-Dbudget.confirm) must be 0 or more, not " + confirm);
         }
@@ -211,14 +221,30 @@ public class CheckMojo extends AbstractBudgetMojo {
         } catch (DependencyResolutionRequiredException e) {
             throw new MojoExecutionException("Cannot resolve the test classpath of " + project.getId() + ": " + e.getMessage(), e);
         }
-        return new RunOverrides(javaExecutable(), classpath, project.getBasedir().toPath(),
-                nonNull(includes), nonNull(excludes),
-                Optional.ofNullable(forks), Optional.ofNullable(warmupIterations),
-                duration(warmupTime, "warmupTime"), Optional.ofNullable(measurementIterations),
+        JmhOptions run = new JmhOptions(
+                count(forks, "forks", 1, "; 0 runs the benchmarks inside JMH's own JVM, where one benchmark's JIT"
+                        + " profile and heap distort the next: use 1 for a short run"),
+                count(warmupIterations, "warmupIterations", 0, ""),
+                duration(warmupTime, "warmupTime"),
+                count(measurementIterations, "measurementIterations", 1, "; 0 measurement iterations measure nothing"),
                 duration(measurementTime, "measurementTime"),
                 profilers == null || profilers.isEmpty() ? Optional.empty() : Optional.of(profilers),
-                nonNull(jvmArgs), jmhArgs == null || jmhArgs.isBlank() ? List.of() : Arrays.asList(jmhArgs.trim().split("\\s+")),
+                nonNull(jvmArgs));
+        return new RunOverrides(javaExecutable(), classpath, project.getBasedir().toPath(),
+                nonNull(includes), nonNull(excludes), run, jmhArgs(jmhArgs),
                 duration(timeout, "timeout").orElseThrow(), quick, confirm);
+    }
+
+    /** The extra JMH arguments, split as a POSIX shell would ({@link ShellWords}). */
+    static List<String> jmhArgs(String line) throws MojoExecutionException {
+        if (line == null || line.isBlank()) {
+            return List.of();
+        }
+        try {
+            return ShellWords.split(line);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<jmhArgs> (-Dbudget.jmhArgs) cannot be split into arguments: " + e.getMessage());
+        }
     }
 
     private Path javaExecutable() throws MojoExecutionException {
@@ -247,6 +273,21 @@ public class CheckMojo extends AbstractBudgetMojo {
                     + " adaptive measurement off, not '" + text + "'");
         }
         return d;
+    }
+
+    /**
+     * A JMH count given in the POM or on the command line: at least {@code min}, else an error naming
+     * the parameter, with {@code hint} appended. A warmup of 0 iterations is allowed (no warmup).
+     */
+    static Optional<Integer> count(Integer value, String parameter, int min, String hint) throws MojoExecutionException {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value < min) {
+            throw new MojoExecutionException("<" + parameter + "> (-Dbudget." + parameter + ") must be " + min
+                    + " or more, not " + value + hint);
+        }
+        return Optional.of(value);
     }
 
     static Optional<Duration> duration(String text, String parameter) throws MojoExecutionException {

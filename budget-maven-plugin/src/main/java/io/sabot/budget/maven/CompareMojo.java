@@ -45,10 +45,8 @@ public class CompareMojo extends AbstractBudgetMojo {
             getLog().info("Skipping budget comparison (budget.skip=true)");
             return;
         }
-        if (!current.exists()) {
-            throw new MojoExecutionException("No results to compare: " + current + " does not exist. Run mvn verify"
-                    + " (or budget:check) first, or point -Dbudget.current=... at a JMH JSON file");
-        }
+        expandPaths();
+        current = existingResults(current, "compare", "current");
         Against source;
         try {
             source = Against.parse(against, "<against> (-Dbudget.against)");

@@ -4,6 +4,7 @@ import io.sabot.budget.core.fork.ForkException;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkRunner;
 import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.model.JmhOptions;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -71,9 +72,9 @@ final class PoolRunner {
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(s -> !s.isBlank()).map(Path::of).toList();
         return new ForkSettings(Path.of(System.getProperty("java.home"), "bin", "java"), classpath, directory, directory,
-                List.of(FIXTURE), List.of(), Optional.of(pool.forks()), Optional.of(0), Optional.of(ITERATION_TIME),
-                Optional.of(pool.iterations()), Optional.of(ITERATION_TIME), List.of(),
-                List.of("-D" + CalibratedWorkBenchmark.SLOWDOWN_PROPERTY + "=" + pool.slowdown()), List.of(),
+                List.of(FIXTURE), List.of(), new JmhOptions(Optional.of(pool.forks()), Optional.of(0), Optional.of(ITERATION_TIME),
+                        Optional.of(pool.iterations()), Optional.of(ITERATION_TIME), Optional.of(List.of()),
+                        List.of("-D" + CalibratedWorkBenchmark.SLOWDOWN_PROPERTY + "=" + pool.slowdown())), List.of(),
                 Duration.ofMinutes(60));
     }
 

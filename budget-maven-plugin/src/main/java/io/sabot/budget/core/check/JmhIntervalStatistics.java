@@ -4,6 +4,7 @@ import io.sabot.budget.core.model.Direction;
 import io.sabot.budget.core.model.Metric;
 import io.sabot.budget.core.model.Verdict;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Decides on JMH's own 99.9% confidence intervals (Student t over all iterations). Simple and
@@ -27,7 +28,9 @@ public final class JmhIntervalStatistics implements Statistics {
             value = percentile >= 100 ? metric.percentiles().get(100.0) : null;
         }
         if (value == null) {
-            throw new IllegalArgumentException("JMH reported no p" + percentile + " for " + metric.name());
+            throw new MissingSamplesException("its results hold no SampleTime histogram (rawDataHistogram) and JMH reported"
+                    + " no " + label(percentile) + " (only " + metric.percentiles().keySet().stream().sorted()
+                    .map(JmhIntervalStatistics::label).collect(Collectors.joining(", ")) + ")");
         }
         return Interval.point(value, "JMH percentile, no interval");
     }
@@ -52,5 +55,10 @@ public final class JmhIntervalStatistics implements Statistics {
         Interval slowdown = new Interval(best, estimate, worst, "from JMH CIs");
         Verdict verdict = best > threshold ? Verdict.FAIL : worst <= threshold ? Verdict.PASS : Verdict.INCONCLUSIVE;
         return new RegressionDecision(verdict, slowdown, List.of());
+    }
+
+    /** "p99", "p99.9". */
+    private static String label(double percentile) {
+        return "p" + (percentile == Math.rint(percentile) ? String.valueOf((long) percentile) : String.valueOf(percentile));
     }
 }

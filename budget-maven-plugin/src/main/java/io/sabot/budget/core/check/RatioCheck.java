@@ -7,9 +7,8 @@ import io.sabot.budget.core.model.Direction;
 import io.sabot.budget.core.model.Limit;
 import io.sabot.budget.core.model.Metric;
 import io.sabot.budget.core.model.Verdict;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -17,60 +16,48 @@ import java.util.stream.Collectors;
  * as the peer measured in the same run. A ratio of two results of one run keeps its meaning on any
  * machine, which an absolute limit does not.
  */
-final class RatioCheck implements Check {
-
-    private final Budget budget;
-    private final Limit.Ratio limit;
+final class RatioCheck extends BudgetCheck<Limit.Ratio> {
 
     RatioCheck(Budget budget, Limit.Ratio limit) {
-        this.budget = budget;
-        this.limit = limit;
+        super(budget, limit, CheckKind.RATIO);
     }
 
     @Override
-    public List<CheckResult> evaluate(EvaluationContext context) {
-        List<CheckResult> results = new ArrayList<>();
-        for (BenchmarkResult result : Matching.resultsFor(budget, context)) {
-            List<BenchmarkResult> peers = context.current().results().stream()
-                    .filter(p -> p != result && limit.peer().matches(p.key().benchmark()))
-                    .filter(p -> result.key().sharesParamValuesWith(p.key()))
-                    .collect(Collectors.toList());
-            if (peers.isEmpty()) {
-                context.problems().unmatched(budget.id(), budget.location() + ": budget '" + budget.id() + "': faster-than '"
-                        + limit.peer() + "' matches no result with the same @Param values as " + result.key().label());
-                continue;
-            }
-            if (peers.size() != 1) {
-                context.problems().add(budget.location() + ": budget '" + budget.id() + "': faster-than '" + limit.peer()
-                        + "' must match exactly one result with the same @Param values as " + result.key().label()
-                        + ", found " + (peers.isEmpty() ? "none" : peers.stream().map(p -> p.key().label()).collect(Collectors.joining(", "))));
-                continue;
-            }
-            BenchmarkResult peer = peers.get(0);
-            Metric mine = result.primary();
-            Metric theirs = peer.primary();
-            if (mine.direction() != theirs.direction() || mine.unit().dimension() != theirs.unit().dimension()) {
-                context.problems().add(budget.location() + ": budget '" + budget.id() + "': " + result.key().label()
-                        + " (" + mine.unit() + ") and its peer " + peer.key().label() + " (" + theirs.unit()
-                        + ") must use the same benchmark mode to be compared");
-                continue;
-            }
-            // speed ratio: throughput mine/theirs; time theirs/mine
-            Interval ratio = mine.direction() == Direction.HIGHER_IS_BETTER
-                    ? context.statistics().ratioInterval(mine, theirs).scaled(mine.unit().toBase() / theirs.unit().toBase())
-                    : context.statistics().ratioInterval(theirs, mine).scaled(theirs.unit().toBase() / mine.unit().toBase());
-            Verdict verdict = LimitRule.decide(ratio, Bound.MIN, limit.factor());
-            String message = result.key().label() + " is " + io.sabot.budget.core.model.Quantity.format(ratio.estimate())
-                    + "x as fast as " + peer.key().label() + " (interval " + ratio + ")"
-                    + switch (verdict) {
-                        case PASS -> ", at least the required " + limit.factor() + "x";
-                        case FAIL -> ", but must be at least " + limit.factor() + "x";
-                        case INCONCLUSIVE -> ", too noisy to decide against " + limit.factor() + "x; measure longer";
-                    };
-            results.add(new CheckResult(budget.id(), CheckKind.RATIO, result.key(), budget.level(), verdict,
-                    limit.describe(), OptionalDouble.empty(), ratio.estimate(), "x", OptionalDouble.empty(),
-                    ratio.toString(), message, List.of("peer: " + peer.key())));
+    Optional<CheckResult> check(BenchmarkResult result, EvaluationContext context) {
+        List<BenchmarkResult> peers = context.current().results().stream()
+                .filter(p -> p != result && limit.peer().matches(p.key().benchmark()))
+                .filter(p -> result.key().sharesParamValuesWith(p.key()))
+                .collect(Collectors.toList());
+        if (peers.isEmpty()) {
+            context.problems().unmatched(budget.id(), budget.location() + ": budget '" + budget.id() + "': faster-than '"
+                    + limit.peer() + "' matches no result with the same @Param values as " + result.key().label());
+            return Optional.empty();
         }
-        return results;
+        if (peers.size() != 1) {
+            return problem(context, "budget '" + budget.id() + "': faster-than '" + limit.peer()
+                    + "' must match exactly one result with the same @Param values as " + result.key().label()
+                    + ", found " + peers.stream().map(p -> p.key().label()).collect(Collectors.joining(", ")));
+        }
+        BenchmarkResult peer = peers.get(0);
+        Metric mine = result.primary();
+        Metric theirs = peer.primary();
+        if (mine.direction() != theirs.direction() || mine.unit().dimension() != theirs.unit().dimension()) {
+            return problem(context, "budget '" + budget.id() + "': " + result.key().label() + " (" + mine.unit()
+                    + ") and its peer " + peer.key().label() + " (" + theirs.unit() + ") must use the same benchmark mode"
+                    + " to be compared");
+        }
+        // speed ratio: throughput mine/theirs; time theirs/mine
+        Interval ratio = mine.direction() == Direction.HIGHER_IS_BETTER
+                ? context.statistics().ratioInterval(mine, theirs).scaled(mine.unit().toBase() / theirs.unit().toBase())
+                : context.statistics().ratioInterval(theirs, mine).scaled(theirs.unit().toBase() / mine.unit().toBase());
+        Verdict verdict = LimitRule.decide(ratio, Bound.MIN, limit.factor());
+        String message = result.key().label() + " is " + io.sabot.budget.core.model.Quantity.format(ratio.estimate())
+                + "x as fast as " + peer.key().label() + " (interval " + ratio + ")"
+                + switch (verdict) {
+                    case PASS -> ", at least the required " + limit.factor() + "x";
+                    case FAIL -> ", but must be at least " + limit.factor() + "x";
+                    case INCONCLUSIVE -> ", too noisy to decide against " + limit.factor() + "x; measure longer";
+                };
+        return decided(result, verdict, ratio.estimate(), "x", ratio, message, List.of("peer: " + peer.key()));
     }
 }

@@ -6,50 +6,37 @@ import io.sabot.budget.core.model.Dimension;
 import io.sabot.budget.core.model.Limit;
 import io.sabot.budget.core.model.Metric;
 import io.sabot.budget.core.model.Verdict;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /** {@code alloc:} (gc.alloc.rate.norm) and {@code metric:} limits on secondary metrics. */
-final class SecondaryMetricLimitCheck implements Check {
-
-    private final Budget budget;
-    private final Limit.SecondaryMetric limit;
+final class SecondaryMetricLimitCheck extends BudgetCheck<Limit.SecondaryMetric> {
 
     SecondaryMetricLimitCheck(Budget budget, Limit.SecondaryMetric limit) {
-        this.budget = budget;
-        this.limit = limit;
+        super(budget, limit, CheckKind.METRIC);
     }
 
     @Override
-    public List<CheckResult> evaluate(EvaluationContext context) {
-        List<CheckResult> results = new ArrayList<>();
-        for (BenchmarkResult result : Matching.resultsFor(budget, context)) {
-            Optional<Metric> metric = result.secondary(limit.metric());
-            if (metric.isEmpty()) {
-                String profilerHint = limit.metric().startsWith("gc.")
-                        ? " (it comes from the gc profiler: keep 'gc' in the jmh profilers / -Dbudget.profilers)" : "";
-                context.problems().add(budget.location() + ": budget '" + budget.id() + "' limits metric '"
-                        + limit.metric() + "' but " + result.key().label() + " did not report it" + profilerHint
-                        + "; metrics reported: " + String.join(", ", result.secondary().keySet()));
-                continue;
-            }
-            Interval raw = context.statistics().scoreInterval(metric.get());
-            Optional<Interval> interval = UnitBridge.convert(raw, metric.get().unit(), limit.limit().unit(), result.threads());
-            if (interval.isEmpty()) {
-                context.problems().add(budget.location() + ": " + UnitBridge.mismatch(budget.id(),
-                        limit.metric() + " of " + result.key().label(), metric.get().unit(), limit.limit().unit(), result.threads()));
-                continue;
-            }
-            Interval decided = cannotBeNegative(limit.metric(), metric.get()) ? floorAtZero(interval.get()) : interval.get();
-            Verdict verdict = LimitRule.decide(decided, limit.bound(), limit.limit().value());
-            String unit = limit.limit().unit().label();
-            results.add(new CheckResult(budget.id(), CheckKind.METRIC, result.key(), budget.level(), verdict,
-                    limit.describe(), OptionalDouble.empty(), decided.estimate(), unit, OptionalDouble.empty(),
-                    decided.toString(), LimitRule.sentence(limit.metric(), verdict, decided, unit, limit.describe()), List.of()));
+    Optional<CheckResult> check(BenchmarkResult result, EvaluationContext context) {
+        Optional<Metric> metric = result.secondary(limit.metric());
+        if (metric.isEmpty()) {
+            String profilerHint = limit.metric().startsWith("gc.")
+                    ? " (it comes from the gc profiler: keep 'gc' in the jmh profilers / -Dbudget.profilers)" : "";
+            return problem(context, "budget '" + budget.id() + "' limits metric '" + limit.metric() + "' but "
+                    + result.key().label() + " did not report it" + profilerHint + "; metrics reported: "
+                    + String.join(", ", result.secondary().keySet()));
         }
-        return results;
+        Interval raw = context.statistics().scoreInterval(metric.get());
+        Optional<Interval> interval = UnitBridge.convert(raw, metric.get().unit(), limit.limit().unit(), result.threads());
+        if (interval.isEmpty()) {
+            return problem(context, UnitBridge.mismatch(budget.id(), limit.metric() + " of " + result.key().label(),
+                    metric.get().unit(), limit.limit().unit(), result.threads()));
+        }
+        Interval decided = cannotBeNegative(limit.metric(), metric.get()) ? floorAtZero(interval.get()) : interval.get();
+        Verdict verdict = LimitRule.decide(decided, limit.bound(), limit.limit().value());
+        String unit = limit.limit().unit().label();
+        return decided(result, verdict, decided.estimate(), unit, decided,
+                LimitRule.sentence(limit.metric(), verdict, decided, unit, limit.describe()), List.of());
     }
 
     /**

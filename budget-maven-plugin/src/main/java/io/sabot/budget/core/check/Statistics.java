@@ -21,7 +21,11 @@ public interface Statistics {
     /** Confidence interval of the metric's score, in the metric's own unit. */
     Interval scoreInterval(Metric metric);
 
-    /** Confidence interval of a percentile (0..100) of a SampleTime metric, in the metric's unit. */
+    /**
+     * Confidence interval of a percentile (0..100) of a SampleTime metric, in the metric's unit.
+     *
+     * @throws MissingSamplesException when the metric holds neither the samples nor the percentile
+     */
     Interval percentileInterval(Metric metric, double percentile);
 
     /**

@@ -34,11 +34,6 @@ public final class UnitBridge {
                 .map(i -> java.util.OptionalDouble.of(i.estimate())).orElse(java.util.OptionalDouble.empty());
     }
 
-    static double convert(double value, MetricUnit from, MetricUnit to, int threads) {
-        return convert(new Interval(value, value, value, ""), from, to, threads)
-                .map(Interval::estimate).orElseThrow();
-    }
-
     private static boolean isReciprocal(Dimension a, Dimension b) {
         return (a == Dimension.TIME_PER_OP && b == Dimension.OPS_PER_TIME)
                 || (a == Dimension.OPS_PER_TIME && b == Dimension.TIME_PER_OP);

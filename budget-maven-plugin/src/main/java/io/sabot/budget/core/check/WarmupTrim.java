@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * A run as the checks judge it: in every fork of every benchmark's primary metric, the leading
@@ -139,25 +140,14 @@ final class WarmupTrim {
 
     /** The primary metric with {@code raw} as its iterations; score, and JMH's error where it had one, from them. */
     private static Metric recomputed(Metric m, List<double[]> raw) {
-        double sum = 0;
-        int n = 0;
-        for (double[] fork : raw) {
-            for (double v : fork) {
-                sum += v;
-                n++;
-            }
-        }
-        double mean = sum / n;
+        double[] all = raw.stream().flatMapToDouble(Arrays::stream).toArray();
+        int n = all.length;
+        double mean = StatUtils.mean(all);
         double error = Double.NaN;
         if (n > 1 && (Double.isFinite(m.scoreError()) || Double.isFinite(m.confidenceLow()))) {
-            double squares = 0;
-            for (double[] fork : raw) {
-                for (double v : fork) {
-                    squares += (v - mean) * (v - mean);
-                }
-            }
             // JMH's scoreError: the half-width of a 99.9% t-interval over all iterations.
-            error = new TDistribution(null, n - 1).inverseCumulativeProbability(0.9995) * Math.sqrt(squares / (n - 1) / n);
+            error = new TDistribution(null, n - 1).inverseCumulativeProbability(0.9995)
+                    * Math.sqrt(StatUtils.variance(all, mean) / n);
         }
         return new Metric(m.name(), mean, error, mean - error, mean + error, m.unit(), m.direction(), m.percentiles(),
                 raw, m.histograms());

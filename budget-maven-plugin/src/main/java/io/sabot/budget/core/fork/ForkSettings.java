@@ -1,20 +1,21 @@
 package io.sabot.budget.core.fork;
 
+import io.sabot.budget.core.model.JmhOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Everything needed to start one JMH run in its own JVM. Optional run settings left empty fall back
- * to the benchmarks' own annotations and then to JMH's defaults.
+ * Everything needed to start one JMH run in its own JVM. Run settings that {@code jmh} leaves empty
+ * fall back to the benchmarks' own annotations and then to JMH's defaults.
  *
  * @param includes JMH include regexes (already converted from globs); empty runs every benchmark
  * @param excludes JMH exclude regexes
+ * @param jmh      the run settings, every source already layered (see {@link JmhOptions#over})
  * @param jmhArgs  extra JMH command-line arguments, passed through verbatim at the end
  */
 public record ForkSettings(
@@ -24,13 +25,7 @@ public record ForkSettings(
         Path outputDirectory,
         List<String> includes,
         List<String> excludes,
-        Optional<Integer> forks,
-        Optional<Integer> warmupIterations,
-        Optional<Duration> warmupTime,
-        Optional<Integer> measurementIterations,
-        Optional<Duration> measurementTime,
-        List<String> profilers,
-        List<String> jvmArgs,
+        JmhOptions jmh,
         List<String> jmhArgs,
         Duration timeout) {
 
@@ -41,16 +36,15 @@ public record ForkSettings(
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         includes = List.copyOf(includes);
         excludes = List.copyOf(excludes);
-        profilers = List.copyOf(profilers);
-        jvmArgs = List.copyOf(jvmArgs);
+        Objects.requireNonNull(jmh, "jmh");
         jmhArgs = List.copyOf(jmhArgs);
         Objects.requireNonNull(timeout, "timeout");
     }
 
     /** The same run restricted to {@code onlyIncludes}, writing into {@code directory} (confirmation reruns). */
     public ForkSettings rerun(List<String> onlyIncludes, Path directory) {
-        return new ForkSettings(javaExecutable, classpath, workingDirectory, directory, onlyIncludes, List.of(), forks,
-                warmupIterations, warmupTime, measurementIterations, measurementTime, profilers, jvmArgs, jmhArgs, timeout);
+        return new ForkSettings(javaExecutable, classpath, workingDirectory, directory, onlyIncludes, List.of(), jmh, jmhArgs,
+                timeout);
     }
 
     /**
@@ -68,28 +62,25 @@ public record ForkSettings(
             args.add(name + "=" + value);
         });
         return new ForkSettings(javaExecutable, classpath, workingDirectory, directory, onlyIncludes, List.of(),
-                Optional.of(forks), warmupIterations, warmupTime, measurementIterations, measurementTime, profilers,
-                jvmArgs, args, timeout);
+                jmh.withForks(forks), args, timeout);
     }
 
     /** Round {@code round} of a run whose forks are spread out: the same run with one fork, in {@code round-N/}. */
     public ForkSettings oneForkRound(int round) {
         return new ForkSettings(javaExecutable, classpath, workingDirectory, outputDirectory.resolve("round-" + round), includes,
-                excludes, Optional.of(1), warmupIterations, warmupTime, measurementIterations, measurementTime, profilers,
-                jvmArgs, jmhArgs, timeout);
+                excludes, jmh.withForks(1), jmhArgs, timeout);
     }
 
     /** The same run with {@code count} forks. */
     public ForkSettings withForks(int count) {
         return new ForkSettings(javaExecutable, classpath, workingDirectory, outputDirectory, includes, excludes,
-                Optional.of(count), warmupIterations, warmupTime, measurementIterations, measurementTime, profilers, jvmArgs,
-                jmhArgs, timeout);
+                jmh.withForks(count), jmhArgs, timeout);
     }
 
     /** The same run on another classpath (the baseline code of a paired run), writing into {@code directory}. */
     public ForkSettings withClasspath(List<Path> otherClasspath, Path directory) {
-        return new ForkSettings(javaExecutable, otherClasspath, workingDirectory, directory, includes, excludes, forks,
-                warmupIterations, warmupTime, measurementIterations, measurementTime, profilers, jvmArgs, jmhArgs, timeout);
+        return new ForkSettings(javaExecutable, otherClasspath, workingDirectory, directory, includes, excludes, jmh, jmhArgs,
+                timeout);
     }
 
     public Path resultsFile() {

@@ -1,5 +1,6 @@
 package io.sabot.budget.core.fork;
 
+import io.sabot.budget.core.model.JmhOptions;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,17 +36,18 @@ public final class JmhCommandLine {
             command.add("-e");
             command.add(exclude);
         }
-        settings.forks().ifPresent(f -> add(command, "-f", String.valueOf(f)));
-        settings.warmupIterations().ifPresent(n -> add(command, "-wi", String.valueOf(n)));
-        settings.warmupTime().ifPresent(t -> add(command, "-w", time(t)));
-        settings.measurementIterations().ifPresent(n -> add(command, "-i", String.valueOf(n)));
-        settings.measurementTime().ifPresent(t -> add(command, "-r", time(t)));
-        for (String profiler : settings.profilers()) {
+        JmhOptions jmh = settings.jmh();
+        jmh.forks().ifPresent(f -> add(command, "-f", String.valueOf(f)));
+        jmh.warmupIterations().ifPresent(n -> add(command, "-wi", String.valueOf(n)));
+        jmh.warmupTime().ifPresent(t -> add(command, "-w", time(t)));
+        jmh.measurementIterations().ifPresent(n -> add(command, "-i", String.valueOf(n)));
+        jmh.measurementTime().ifPresent(t -> add(command, "-r", time(t)));
+        for (String profiler : jmh.profilers().orElse(List.of())) {
             add(command, "-prof", profiler);
         }
-        if (!settings.jvmArgs().isEmpty()) {
+        if (!jmh.jvmArgs().isEmpty()) {
             // JMH splits this value on spaces; arguments with spaces are rejected when parameters are read.
-            add(command, "-jvmArgsAppend", String.join(" ", settings.jvmArgs()));
+            add(command, "-jvmArgsAppend", String.join(" ", jmh.jvmArgs()));
         }
         // Fail on error: a benchmark that throws must fail the run, not vanish from the results.
         add(command, "-foe", "true");
@@ -72,7 +74,7 @@ public final class JmhCommandLine {
 
     /** The command as a person can paste it into a shell. */
     public static String display(List<String> command) {
-        return command.stream().map(JmhCommandLine::shellQuote).collect(Collectors.joining(" "));
+        return command.stream().map(ShellWords::quote).collect(Collectors.joining(" "));
     }
 
     private static void add(List<String> command, String option, String value) {
@@ -82,12 +84,5 @@ public final class JmhCommandLine {
 
     private static String quote(String value) {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String shellQuote(String arg) {
-        if (arg.matches("[A-Za-z0-9_@%+=:,./-]+")) {
-            return arg;
-        }
-        return "'" + arg.replace("'", "'\\''") + "'";
     }
 }

@@ -1,12 +1,16 @@
 package io.sabot.budget.core.fork;
 
+import io.sabot.budget.core.model.BenchmarkPattern;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
  * Converts the includes/excludes people write into the regexes JMH takes. A value starting with
- * {@code regex:} is used as is; anything else is a glob ({@code *} and {@code ?}) matched anywhere
- * in the fully qualified benchmark name, like JMH's own substring matching.
+ * {@code regex:} is used as is (JMH looks for it anywhere in the fully qualified benchmark name);
+ * anything else is a glob in the budget file's dialect ({@link BenchmarkPattern}): {@code *} and
+ * {@code ?} over the whole fully qualified name, or over a suffix after a dot when the glob does not
+ * start with {@code *}. An include selects exactly the benchmarks a budget with the same pattern
+ * applies to.
  */
 public final class Patterns {
 
@@ -23,25 +27,11 @@ public final class Patterns {
             }
             return regex;
         }
-        StringBuilder re = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            if (c == '*' || c == '?') {
-                flushLiteral(re, literal);
-                re.append(c == '*' ? ".*" : ".");
-            } else {
-                literal.append(c);
-            }
-        }
-        flushLiteral(re, literal);
-        return re.toString();
+        return BenchmarkPattern.glob(pattern).toRegex();
     }
 
-    /** Quotes a run of literal characters as one block, so the regex stays readable in messages. */
-    private static void flushLiteral(StringBuilder re, StringBuilder literal) {
-        if (literal.length() > 0) {
-            re.append(Pattern.quote(literal.toString()));
-            literal.setLength(0);
-        }
+    /** The JMH regex that selects exactly the benchmark {@code name} (confirmation, adaptive and paired reruns). */
+    public static String exact(String name) {
+        return "^" + Pattern.quote(name) + "$";
     }
 }

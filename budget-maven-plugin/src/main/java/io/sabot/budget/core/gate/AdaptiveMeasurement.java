@@ -4,6 +4,7 @@ import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.fork.Patterns;
 import io.sabot.budget.core.model.BenchmarkKey;
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.BudgetFile;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -148,8 +148,8 @@ final class AdaptiveMeasurement {
 
     /** Forks per benchmark and round: the configured {@code -f}, else as many as the first run had. */
     static int forksPerRound(ForkSettings base, Set<BenchmarkKey> targets, RunResults firstRun) {
-        if (base.forks().isPresent() && base.forks().get() > 0) {
-            return base.forks().get();
+        if (base.jmh().forks().isPresent() && base.jmh().forks().get() > 0) {
+            return base.jmh().forks().get();
         }
         int most = 1;
         for (BenchmarkKey key : targets) {
@@ -175,7 +175,7 @@ final class AdaptiveMeasurement {
         for (List<BenchmarkKey> keys : byParams.values()) {
             group++;
             Set<String> includes = new LinkedHashSet<>();
-            keys.forEach(k -> includes.add("^" + Pattern.quote(k.benchmark()) + "$"));
+            keys.forEach(k -> includes.add(Patterns.exact(k.benchmark())));
             Map<String, String> params = new TreeMap<>();
             keys.get(0).params().forEach((name, value) -> {
                 if (!value.contains(",")) {

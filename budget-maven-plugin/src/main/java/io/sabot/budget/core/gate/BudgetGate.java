@@ -23,8 +23,8 @@ import io.sabot.budget.core.io.ResultFiles;
 import io.sabot.budget.core.model.BenchmarkKey;
 import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.model.JmhOptions;
 import io.sabot.budget.core.model.RunResults;
-import io.sabot.budget.core.model.RunSettings;
 import io.sabot.budget.core.paired.Against;
 import io.sabot.budget.core.paired.BaselineCode;
 import io.sabot.budget.core.paired.BaselineCodeException;
@@ -218,7 +218,7 @@ public final class BudgetGate {
     private GateOutcome checkPaired(GateSettings settings, RunOverrides overrides, AdaptiveSettings adaptive,
                                     PairedSettings paired, BaselineCode code, BudgetFile budgets, ForkSettings fork,
                                     ForkListener listener) throws GateException {
-        int forks = fork.forks().orElse(1);
+        int forks = fork.jmh().forks().orElse(1);
         int rounds = paired.rounds().orElse(Math.max(forks, PairedSettings.DEFAULT_ROUNDS));
         if (rounds < 2) {
             throw new GateException("Paired mode needs 2 or more rounds to estimate its noise, not " + rounds
@@ -304,7 +304,7 @@ public final class BudgetGate {
      * Without an explicit fork count (JMH's default or the benchmarks' {@code @Fork}) JMH runs as is.
      */
     private RunResults runInterleaved(ForkSettings fork, ForkListener listener) throws GateException {
-        int forks = fork.forks().orElse(1);
+        int forks = fork.jmh().forks().orElse(1);
         if (forks < 2) {
             return runFork(fork, listener);
         }
@@ -488,7 +488,16 @@ public final class BudgetGate {
         }
     }
 
-    static ForkSettings forkSettings(GateSettings settings, RunOverrides o, RunSettings fromFile) throws GateException {
+    /** What no source sets: the gc profiler, which feeds alloc budgets. */
+    static final JmhOptions DEFAULTS = new JmhOptions(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.of(List.of("gc")), List.of());
+
+    /**
+     * The fork of this check. Run settings, first match wins: the POM or command line, quick mode, the
+     * budget file's {@code jmh:} section, {@link #DEFAULTS}; what none sets is left to the benchmarks'
+     * annotations and JMH (JVM arguments add up, see {@link JmhOptions#over}).
+     */
+    static ForkSettings forkSettings(GateSettings settings, RunOverrides o, JmhOptions fromFile) throws GateException {
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
         try {
@@ -497,40 +506,14 @@ public final class BudgetGate {
         } catch (IllegalArgumentException e) {
             throw new GateException("Invalid <includes>/<excludes> (-Dbudget.includes/-Dbudget.excludes): " + e.getMessage());
         }
-        for (String arg : o.jvmArgs()) {
+        for (String arg : o.jmh().jvmArgs()) {
             if (arg.isBlank() || arg.chars().anyMatch(Character::isWhitespace)) {
                 throw new GateException("Invalid <jvmArgs> entry '" + arg + "': JMH splits JVM arguments on spaces,"
                         + " so each entry must be one argument without spaces");
             }
         }
-        List<String> jvmArgs = new ArrayList<>(fromFile.jvmArgs().orElse(List.of()));
-        jvmArgs.addAll(o.jvmArgs());
-        Optional<Integer> forks = first(o.forks(), o.quick() ? Optional.of(RunOverrides.QUICK_FORKS) : Optional.empty(), fromFile.forks());
-        Optional<Integer> warmupIterations = first(o.warmupIterations(),
-                o.quick() ? Optional.of(RunOverrides.QUICK_WARMUP_ITERATIONS) : Optional.empty(),
-                fromFile.warmup().map(RunSettings.Iterations::count));
-        Optional<java.time.Duration> warmupTime = first(o.warmupTime(),
-                o.quick() ? Optional.of(RunOverrides.QUICK_ITERATION_TIME) : Optional.empty(),
-                fromFile.warmup().map(RunSettings.Iterations::time));
-        Optional<Integer> measurementIterations = first(o.measurementIterations(),
-                o.quick() ? Optional.of(RunOverrides.QUICK_MEASUREMENT_ITERATIONS) : Optional.empty(),
-                fromFile.measurement().map(RunSettings.Iterations::count));
-        Optional<java.time.Duration> measurementTime = first(o.measurementTime(),
-                o.quick() ? Optional.of(RunOverrides.QUICK_ITERATION_TIME) : Optional.empty(),
-                fromFile.measurement().map(RunSettings.Iterations::time));
-        List<String> profilers = o.profilers().orElse(fromFile.profilers().orElse(List.of("gc")));
+        JmhOptions run = o.jmh().over(o.quick() ? RunOverrides.QUICK : JmhOptions.NONE).over(fromFile).over(DEFAULTS);
         return new ForkSettings(o.javaExecutable(), o.classpath(), o.workingDirectory(), settings.outputDirectory(),
-                includes, excludes, forks, warmupIterations, warmupTime, measurementIterations, measurementTime,
-                profilers, jvmArgs, o.jmhArgs(), o.timeout());
-    }
-
-    @SafeVarargs
-    private static <T> Optional<T> first(Optional<T>... candidates) {
-        for (Optional<T> candidate : candidates) {
-            if (candidate.isPresent()) {
-                return candidate;
-            }
-        }
-        return Optional.empty();
+                includes, excludes, run, o.jmhArgs(), o.timeout());
     }
 }

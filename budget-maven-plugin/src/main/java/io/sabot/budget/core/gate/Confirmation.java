@@ -3,6 +3,7 @@ package io.sabot.budget.core.gate;
 import io.sabot.budget.core.check.CheckKind;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
+import io.sabot.budget.core.fork.Patterns;
 import io.sabot.budget.core.model.BenchmarkKey;
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Budget;
@@ -16,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Confirmation reruns: a failure must repeat before it fails the build. Only the benchmarks behind
@@ -37,7 +37,7 @@ final class Confirmation {
     static List<String> includesFor(List<CheckResult> failed, BudgetFile budgets, RunResults current) {
         List<String> includes = new ArrayList<>();
         for (String name : benchmarksFor(failed, budgets, current)) {
-            includes.add("^" + Pattern.quote(name) + "$");
+            includes.add(Patterns.exact(name));
         }
         return includes;
     }

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.Variance;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
@@ -33,31 +36,36 @@ final class ForkPool {
      * for them. Results of other benchmarks, in either run, are left as they were: an extra run that
      * measured more than asked for must not change a benchmark that was already decided.
      */
-    static RunResults pool(RunResults current, RunResults extra, Set<BenchmarkKey> targets) {
+    static RunResults pool(RunResults current, RunResults extra, Set<BenchmarkKey> targets) throws GateException {
         List<BenchmarkResult> pooled = new ArrayList<>();
         for (BenchmarkResult result : current.results()) {
             Optional<BenchmarkResult> more = targets.contains(result.key()) ? extra.find(result.key()) : Optional.empty();
-            pooled.add(more.map(m -> pool(result, m)).orElse(result));
+            pooled.add(more.isPresent() ? pool(result, more.get()) : result);
         }
         return new RunResults(current.source() + " + " + extra.source(), pooled, current.environment(),
                 current.recordedAt(), current.reason());
     }
 
-    /** One benchmark's result with the forks of {@code more} appended to those of {@code first}. */
-    static BenchmarkResult pool(BenchmarkResult first, BenchmarkResult more) {
+    /**
+     * One benchmark's result with the forks of {@code more} appended to those of {@code first}.
+     *
+     * @throws GateException when a metric is in one unit in one run and in another in the other: the
+     *                       samples cannot be pooled, and the message names the benchmark and the fix
+     */
+    static BenchmarkResult pool(BenchmarkResult first, BenchmarkResult more) throws GateException {
         if (!first.key().equals(more.key())) {
-            throw new IllegalArgumentException("cannot pool " + more.key() + " into " + first.key());
+            throw new IllegalStateException("cannot pool " + more.key() + " into " + first.key()); // callers pair by key
         }
         Map<String, Metric> secondary = new LinkedHashMap<>(first.secondary());
-        first.secondary().forEach((name, metric) -> {
-            Metric other = more.secondary().get(name);
+        for (Map.Entry<String, Metric> metric : first.secondary().entrySet()) {
+            Metric other = more.secondary().get(metric.getKey());
             if (other != null) {
-                secondary.put(name, pool(metric, other));
+                secondary.put(metric.getKey(), pool(first, metric.getValue(), other));
             }
-        });
+        }
         return new BenchmarkResult(first.key(), first.threads(), forks(first) + forks(more), first.jdkVersion(),
                 first.vmName(), first.vmVersion(), first.jmhVersion(), first.jvmArgs(),
-                pool(first.primary(), more.primary()), secondary);
+                pool(first, first.primary(), more.primary()), secondary);
     }
 
     /** Forks that a result holds: its per-fork samples, or JMH's count when it kept none. */
@@ -66,10 +74,13 @@ final class ForkPool {
         return recorded > 0 ? recorded : Math.max(1, result.forks());
     }
 
-    static Metric pool(Metric first, Metric more) {
+    static Metric pool(BenchmarkResult result, Metric first, Metric more) throws GateException {
         if (!first.unit().equals(more.unit())) {
-            throw new IllegalArgumentException("metric '" + first.name() + "' is in " + first.unit()
-                    + " in one run and in " + more.unit() + " in the other; the runs cannot be pooled");
+            throw new GateException("Cannot pool the forks of " + result.key().label() + ": its "
+                    + (first.name().equals("primary") ? "score" : "metric '" + first.name() + "'") + " is in "
+                    + first.unit() + " in one JMH run and in " + more.unit() + " in another, and samples in two units"
+                    + " are not one measurement. Every fork must report in one unit: check the benchmark's"
+                    + " @OutputTimeUnit and any -tu in <jmhArgs> (-Dbudget.jmhArgs), then run again");
         }
         List<double[]> raw = new ArrayList<>(first.rawData());
         raw.addAll(more.rawData());
@@ -106,46 +117,23 @@ final class ForkPool {
 
     /** {n, mean, variance} of the iteration scores. */
     private static double[] moments(List<double[]> raw) {
-        double n = 0;
-        double sum = 0;
-        for (double[] fork : raw) {
-            for (double v : fork) {
-                n++;
-                sum += v;
-            }
-        }
-        double mean = sum / n;
-        double squares = 0;
-        for (double[] fork : raw) {
-            for (double v : fork) {
-                squares += (v - mean) * (v - mean);
-            }
-        }
-        return new double[] {n, mean, n > 1 ? squares / (n - 1) : Double.NaN};
+        double[] all = raw.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+        double mean = StatUtils.mean(all);
+        return new double[] {all.length, mean, all.length > 1 ? StatUtils.variance(all, mean) : Double.NaN};
     }
 
-    /** {n, mean, variance} of every sample of the histograms (value, count). */
+    /** {n, mean, variance} of every sample of the histograms (value, count): each value weighted by its count. */
     private static double[] histogramMoments(List<List<double[][]>> histograms) {
-        double n = 0;
-        double sum = 0;
-        for (List<double[][]> fork : histograms) {
-            for (double[][] iteration : fork) {
-                for (double[] pair : iteration) {
-                    n += pair[1];
-                    sum += pair[0] * pair[1];
-                }
-            }
+        double[][] pairs = histograms.stream().flatMap(List::stream).flatMap(java.util.Arrays::stream).toArray(double[][]::new);
+        double[] values = new double[pairs.length];
+        double[] counts = new double[pairs.length];
+        for (int i = 0; i < pairs.length; i++) {
+            values[i] = pairs[i][0];
+            counts[i] = pairs[i][1];
         }
-        double mean = sum / n;
-        double squares = 0;
-        for (List<double[][]> fork : histograms) {
-            for (double[][] iteration : fork) {
-                for (double[] pair : iteration) {
-                    squares += (pair[0] - mean) * (pair[0] - mean) * pair[1];
-                }
-            }
-        }
-        return new double[] {n, mean, n > 1 ? squares / (n - 1) : Double.NaN};
+        double n = StatUtils.sum(counts);
+        double mean = new Mean().evaluate(values, counts);
+        return new double[] {n, mean, n > 1 ? new Variance().evaluate(values, counts, mean) : Double.NaN};
     }
 
     /** JMH's score error: the half-width of the 99.9% Student t interval; NaN with fewer than three samples, as JMH. */

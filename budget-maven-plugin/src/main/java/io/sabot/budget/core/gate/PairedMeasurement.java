@@ -2,6 +2,7 @@ package io.sabot.budget.core.gate;
 
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.fork.Patterns;
 import io.sabot.budget.core.model.BenchmarkKey;
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.PairedRun;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.regex.Pattern;
 
 /**
  * Measures the baseline code beside the current code, pair by pair (randomized multiple interleaved
@@ -112,7 +112,8 @@ final class PairedMeasurement {
         return new Sides(now, before, pairs, sides.rounds() + rounds, currentFiles, baselineFiles);
     }
 
-    private static void append(Map<BenchmarkKey, BenchmarkResult> pooled, RunResults run, List<Path> files, Path file) {
+    private static void append(Map<BenchmarkKey, BenchmarkResult> pooled, RunResults run, List<Path> files, Path file)
+            throws GateException {
         boolean added = false;
         for (BenchmarkResult result : run.results()) {
             BenchmarkResult before = pooled.get(result.key());
@@ -136,7 +137,7 @@ final class PairedMeasurement {
 
     /** One fork of exactly these benchmarks (all their @Param combinations). */
     private static ForkSettings oneFork(ForkSettings settings, List<String> names, Path directory) {
-        List<String> includes = names.stream().map(n -> "^" + Pattern.quote(n) + "$").toList();
+        List<String> includes = names.stream().map(Patterns::exact).toList();
         return settings.rerun(includes, directory).withForks(1);
     }
 }

@@ -80,7 +80,7 @@ public final class BaselineWriter {
         }
         removeStaleTempFiles(directory, absolute.getFileName().toString());
         // The writer's pid in the name tells a later write whether this temp file is abandoned.
-        Path temp = Files.createTempFile(directory, tempPrefix(absolute.getFileName().toString(), ProcessHandle.current().pid()),
+        Path temp = TempSibling.create(directory, tempPrefix(absolute.getFileName().toString(), ProcessHandle.current().pid()),
                 TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -126,7 +126,7 @@ public final class BaselineWriter {
         }
     }
 
-    /** ".baseline.json.4711." — createTempFile appends random digits and the suffix. */
+    /** ".baseline.json.4711." — {@link TempSibling} appends random digits and the suffix. */
     static String tempPrefix(String fileName, long pid) {
         return "." + fileName + "." + pid + ".";
     }

@@ -4,11 +4,11 @@ import io.sabot.budget.core.model.BenchmarkPattern;
 import io.sabot.budget.core.model.Bound;
 import io.sabot.budget.core.model.Budget;
 import io.sabot.budget.core.model.BudgetFile;
+import io.sabot.budget.core.model.JmhOptions;
 import io.sabot.budget.core.model.Level;
 import io.sabot.budget.core.model.Limit;
 import io.sabot.budget.core.model.MetricUnit;
 import io.sabot.budget.core.model.Quantity;
-import io.sabot.budget.core.model.RunSettings;
 import io.sabot.budget.core.model.SourceLocation;
 import java.io.IOException;
 import java.io.Reader;
@@ -91,7 +91,7 @@ public final class BudgetFileParser {
                     + "'; this plugin reads version 1");
         }
         BudgetFile.Defaults defaults = defaults(top.get("defaults"));
-        RunSettings jmh = jmh(top.get("jmh"));
+        JmhOptions jmh = jmh(top.get("jmh"));
         List<Budget> budgets = budgets(top.get("budgets"), defaults, root.location());
         if (!problems.isEmpty()) {
             throw new BudgetFileException(problems);
@@ -114,20 +114,30 @@ public final class BudgetFileParser {
         return new BudgetFile.Defaults(Double.isNaN(regression) ? standard.regression() : regression, level);
     }
 
-    private RunSettings jmh(YamlNode.Entry entry) {
+    private JmhOptions jmh(YamlNode.Entry entry) {
         if (entry == null) {
-            return RunSettings.none();
+            return JmhOptions.NONE;
         }
         Map<String, YamlNode.Entry> map = mapping(entry.value(), "'jmh'", JMH_KEYS);
         if (map == null) {
-            return RunSettings.none();
+            return JmhOptions.NONE;
         }
-        Optional<Integer> forks = Optional.ofNullable(map.get("forks")).map(e -> positiveInt(e.value(), "forks", 0));
-        Optional<RunSettings.Iterations> warmup = Optional.ofNullable(map.get("warmup")).map(e -> iterations(e.value(), "warmup"));
-        Optional<RunSettings.Iterations> measurement = Optional.ofNullable(map.get("measurement")).map(e -> iterations(e.value(), "measurement"));
+        Optional<Integer> forks = Optional.ofNullable(map.get("forks")).map(e -> positiveInt(e.value(), "forks", 1,
+                "; 0 runs the benchmarks inside JMH's own JVM, where one benchmark's JIT profile and heap distort the next:"
+                + " use 1 for a short run"));
+        // A warmup of 0 iterations is a choice (a cold start, a SingleShot benchmark); measuring nothing is not.
+        Optional<Iterations> warmup = Optional.ofNullable(map.get("warmup"))
+                .map(e -> iterations(e.value(), "warmup", 0, ""));
+        Optional<Iterations> measurement = Optional.ofNullable(map.get("measurement"))
+                .map(e -> iterations(e.value(), "measurement", 1, "; 0 measurement iterations measure nothing: write e.g. '5 x 1s'"));
         Optional<List<String>> profilers = Optional.ofNullable(map.get("profilers")).map(e -> stringList(e.value(), "profilers"));
         Optional<List<String>> jvmArgs = Optional.ofNullable(map.get("jvm-args")).map(e -> stringList(e.value(), "jvm-args"));
-        return new RunSettings(forks, warmup, measurement, profilers, jvmArgs);
+        return new JmhOptions(forks, warmup.map(Iterations::count), warmup.map(Iterations::time),
+                measurement.map(Iterations::count), measurement.map(Iterations::time), profilers, jvmArgs.orElse(List.of()));
+    }
+
+    /** "5 x 1s": iteration count and time per iteration. */
+    private record Iterations(int count, java.time.Duration time) {
     }
 
     private List<Budget> budgets(YamlNode.Entry entry, BudgetFile.Defaults defaults, SourceLocation rootLocation) {
@@ -418,13 +428,16 @@ public final class BudgetFileParser {
         }
     }
 
-    private Integer positiveInt(YamlNode node, String what, int min) {
+    /** @param hint appended to the message when the number is below {@code min} */
+    private Integer positiveInt(YamlNode node, String what, int min, String hint) {
         String text = text(node, what);
         try {
             int value = Integer.parseInt(text == null ? "" : text.trim());
             if (value >= min) {
                 return value;
             }
+            problem(node.location(), "'" + what + "' must be a whole number >= " + min + ", not '" + abbreviate(text) + "'" + hint);
+            return null;
         } catch (NumberFormatException ignored) {
             // reported below
         }
@@ -434,7 +447,12 @@ public final class BudgetFileParser {
         return null;
     }
 
-    private RunSettings.Iterations iterations(YamlNode node, String what) {
+    /**
+     * "5 x 1s": at least {@code minCount} iterations of a positive time each.
+     *
+     * @param hint appended to the message when the count is below {@code minCount}
+     */
+    private Iterations iterations(YamlNode node, String what, int minCount, String hint) {
         String text = text(node, what);
         if (text == null) {
             return null;
@@ -443,7 +461,18 @@ public final class BudgetFileParser {
         if (m.matches()) {
             java.time.Duration time = duration(m.group(2));
             if (time != null && m.group(1).length() <= MAX_COUNT_DIGITS) {
-                return new RunSettings.Iterations(Integer.parseInt(m.group(1)), time);
+                int count = Integer.parseInt(m.group(1));
+                if (count < minCount) {
+                    problem(node.location(), "'" + what + "' must have at least " + minCount + " iteration"
+                            + (minCount == 1 ? "" : "s") + ", not '" + abbreviate(text) + "'" + hint);
+                    return null;
+                }
+                if (time.isZero()) {
+                    problem(node.location(), "'" + what + "' must give each iteration a positive time, not '"
+                            + abbreviate(text) + "'; write e.g. '" + count + " x 1s'");
+                    return null;
+                }
+                return new Iterations(count, time);
             }
         }
         problem(node.location(), "'" + what + "' must look like '5 x 1s' (iterations x time per iteration), not '" + abbreviate(text) + "'");

@@ -42,8 +42,8 @@ public final class EnvironmentProbe {
                     if (implementor != null) {
                         return implementor.replace("\"", "");
                     }
-                } catch (IOException ignored) {
-                    // fall through to this JVM's vendor
+                } catch (IOException | IllegalArgumentException ignored) {
+                    // unreadable, or a malformed \\u escape in the release file of -Dbudget.jvm: this JVM's vendor
                 }
             }
         }

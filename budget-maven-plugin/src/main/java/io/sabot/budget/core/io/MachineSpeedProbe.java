@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * Times two fixed pieces of work on this machine, in this JVM, for the environment fingerprint
- * ({@link MachineSpeed}): about a quarter of a second per build. Each is run in short rounds after
+ * ({@link MachineSpeed}): about a quarter of a second per build. Informational only: the report
+ * says how much slower this machine ran them than at the baseline; no threshold or verdict uses it. Each is run in short rounds after
  * a warm-up so the JIT has compiled it, and the median round is kept so that one interrupted round
  * does not move the figure.
  */
@@ -38,11 +39,13 @@ public final class MachineSpeedProbe {
         return new MachineSpeed(cpu, memory);
     }
 
-    private interface Round {
+    /** One timed round of a piece of work, in nanoseconds. */
+    interface Round {
         long nanos();
     }
 
-    private static double median(Round round) {
+    /** The median of {@link #ROUNDS} rounds after {@link #WARMUP_ROUNDS} untimed ones. */
+    static double median(Round round) {
         for (int i = 0; i < WARMUP_ROUNDS; i++) {
             round.nanos();
         }

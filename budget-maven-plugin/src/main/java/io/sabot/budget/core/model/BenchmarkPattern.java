@@ -7,7 +7,8 @@ package io.sabot.budget.core.model;
  *
  * <p>Matched by a linear wildcard scan, not a regular expression: a glob such as
  * {@code *a*a*a*a*a*a*a*a*b} compiled to {@code .*a.*a...} backtracks exponentially and hung the
- * build (found by the budget file fuzzer).
+ * build (found by the budget file fuzzer). Where a regular expression is needed (JMH's includes and
+ * excludes), {@link #toRegex()} writes one that matches the same names without that backtracking.
  */
 public final class BenchmarkPattern {
 
@@ -67,6 +68,48 @@ public final class BenchmarkPattern {
             g++;
         }
         return g == text.length();
+    }
+
+    /**
+     * A regular expression that {@link java.util.regex.Matcher#find() finds} in exactly the names this
+     * pattern {@link #matches}, for JMH's {@code -e} and include arguments (JMH looks for its regexes
+     * anywhere in the name). Anchored at both ends; a pattern without a leading {@code *} may also
+     * start after any dot. Each {@code *} between two literal parts takes the earliest occurrence of
+     * the part after it, inside an atomic group, which is the scan of {@link #matches} and never
+     * backtracks into an earlier {@code *}: the regex costs at most name length times pattern length
+     * per start, where {@code .*a.*a...} cost exponential time.
+     */
+    public String toRegex() {
+        String[] parts = text.split("\\*", -1);
+        StringBuilder re = new StringBuilder(text.startsWith("*") ? "^" : "^(?:.*\\.)?");
+        re.append(literal(parts[0]));
+        for (int i = 1; i < parts.length - 1; i++) {
+            if (!parts[i].isEmpty()) {
+                re.append("(?>.*?").append(literal(parts[i])).append(')');
+            }
+        }
+        if (parts.length > 1) {
+            re.append(".*").append(literal(parts[parts.length - 1]));
+        }
+        return re.append('$').toString();
+    }
+
+    /** A part between stars: {@code ?} is any one character, everything else itself, quoted in readable runs. */
+    private static String literal(String part) {
+        StringBuilder re = new StringBuilder();
+        int start = 0;
+        for (int i = 0; i <= part.length(); i++) {
+            if (i == part.length() || part.charAt(i) == '?') {
+                if (i > start) {
+                    re.append(java.util.regex.Pattern.quote(part.substring(start, i)));
+                }
+                if (i < part.length()) {
+                    re.append('.');
+                }
+                start = i + 1;
+            }
+        }
+        return re.toString();
     }
 
     public String text() {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A parsed {@code performance-budgets.yml}. */
-public record BudgetFile(String source, Defaults defaults, RunSettings jmh, List<Budget> budgets) {
+public record BudgetFile(String source, Defaults defaults, JmhOptions jmh, List<Budget> budgets) {
 
     public BudgetFile {
         Objects.requireNonNull(source, "source");
@@ -15,7 +15,7 @@ public record BudgetFile(String source, Defaults defaults, RunSettings jmh, List
 
     /** A project without a budget file still gets regression checks against its baseline. */
     public static BudgetFile empty(String source) {
-        return new BudgetFile(source, Defaults.standard(), RunSettings.none(), List.of());
+        return new BudgetFile(source, Defaults.standard(), JmhOptions.NONE, List.of());
     }
 
     /** The {@code defaults:} section. */

@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Where a run was measured. Two runs are comparable only on the same hardware, OS, JDK and JMH; a
  * baseline from elsewhere is reported and its regression checks are downgraded to warnings. The
- * machine's measured speed ({@link MachineSpeed}) is not part of that: it adjusts thresholds instead.
+ * machine's measured speed ({@link MachineSpeed}) is not part of that: it is only reported.
  */
 public record Environment(
         String jdkVendor,

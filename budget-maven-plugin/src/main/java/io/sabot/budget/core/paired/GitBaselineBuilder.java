@@ -179,12 +179,19 @@ public final class GitBaselineBuilder {
         }
     }
 
-    private static List<java.nio.file.Path> readClasspath(Path file) throws BaselineCodeException {
+    /** The classpath a finished build recorded; an empty or damaged record is rebuilt, not an internal error. */
+    static List<java.nio.file.Path> readClasspath(Path file) throws BaselineCodeException {
+        List<Path> classpath;
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).map(Path::of).toList();
-        } catch (IOException e) {
+            classpath = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).map(Path::of).toList();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
             throw new BaselineCodeException("Cannot read " + file + ": " + e.getMessage() + ". Delete it to rebuild the baseline code", e);
         }
+        if (classpath.isEmpty()) {
+            throw new BaselineCodeException("The baseline code's classpath record " + file + " is empty (its build was cut"
+                    + " short or the file was changed). Delete " + file.getParent() + " to rebuild the baseline code");
+        }
+        return classpath;
     }
 
     /** Removes the remains of builds that were killed before they completed. */

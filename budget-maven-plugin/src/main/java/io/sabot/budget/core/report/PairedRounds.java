@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * The evidence of a paired run for one benchmark, round by round: the mean of the baseline code's
@@ -71,10 +72,6 @@ final class PairedRounds {
         if (fork < 0 || fork >= forks.size() || forks.get(fork).length == 0 || !metric.unit().isComparableTo(unit)) {
             return Double.NaN;
         }
-        double sum = 0;
-        for (double v : forks.get(fork)) {
-            sum += v;
-        }
-        return metric.unit().convert(sum / forks.get(fork).length, unit);
+        return metric.unit().convert(StatUtils.mean(forks.get(fork)), unit);
     }
 }

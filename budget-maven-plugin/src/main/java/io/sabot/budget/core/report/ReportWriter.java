@@ -1,5 +1,6 @@
 package io.sabot.budget.core.report;
 
+import io.sabot.budget.core.io.TempSibling;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Writes report.json, report.md, TEST-budget.xml and report.html, each complete or not at all (temp
- * file + rename), and appends report.md to the GitHub step summary when one is given.
+ * file + rename), readable as any new file is ({@link TempSibling}), and appends report.md to the
+ * GitHub step summary when one is given.
  */
 public final class ReportWriter {
 
@@ -38,7 +40,7 @@ public final class ReportWriter {
     }
 
     static void writeAtomically(Path target, String content) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path temp = TempSibling.create(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         try {
             Files.writeString(temp, content, StandardCharsets.UTF_8);
             try {

@@ -1,5 +1,6 @@
 package io.sabot.budget.core.fork;
 
+import io.sabot.budget.core.model.JmhOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A shell script standing in for the java launcher, so fork faults (garbage output, missing or
@@ -37,8 +37,7 @@ public final class FakeJava {
 
     public static ForkSettings settings(Path java, Path directory, Duration timeout) {
         return new ForkSettings(java, List.of(), directory, directory.resolve("budget"), List.of("it.Some"), List.of(),
-                Optional.of(1), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                List.of(), List.of(), timeout);
+                JmhOptions.NONE.withForks(1), List.of(), timeout);
     }
 
     /** Waits a little for a killed process to disappear (SIGKILL is delivered, not awaited); true when it did. */

@@ -79,7 +79,7 @@ class AdaptiveMeasurementTest {
                 .contains("+" + 2 * rounds + " forks in adaptive measurement (" + (2 + 2 * rounds) + " in all)"));
         // Only Bench.a was ever forked again, two forks a round (as many as the first run had).
         assertThat(jmh.measured).isNotEmpty().allSatisfy(m -> assertThat(m).containsExactly(A));
-        assertThat(jmh.calls).allSatisfy(s -> assertThat(s.forks()).contains(2));
+        assertThat(jmh.calls).allSatisfy(s -> assertThat(s.jmh().forks()).contains(2));
         assertThat(outcome.results().find(A).orElseThrow().primary().rawData()).hasSize(2 + 2 * rounds);
         assertThat(outcome.results().find(B).orElseThrow()).isSameAs(first.find(B).orElseThrow());
         assertThat(check(outcome.evaluation(), "B")).isSameAs(run.first.results().get(1));
@@ -181,7 +181,7 @@ class AdaptiveMeasurementTest {
 
         ForkSettings extra = jmh.calls.get(0);
         assertThat(extra.jmhArgs()).containsExactly("-p", "kind=a", "-p", "size=10");
-        assertThat(extra.forks()).contains(3);
+        assertThat(extra.jmh().forks()).contains(3);
         assertThat(extra.outputDirectory()).isEqualTo(Path.of("target/budget/adaptive-1"));
         assertThat(jmh.measured).containsExactly(List.of(small));
     }
@@ -245,8 +245,7 @@ class AdaptiveMeasurementTest {
 
         AdaptiveMeasurement.Outcome refine(Duration firstRunTime) throws GateException {
             ForkSettings base = new ForkSettings(Path.of("java"), List.of(), Path.of("."), Path.of("target/budget"),
-                    List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), List.of("gc"), List.of(), List.of(), Duration.ofMinutes(10));
+                    List.of(), List.of(), BudgetGate.DEFAULTS, List.of(), Duration.ofMinutes(10));
             return new AdaptiveMeasurement(settings, clock, jmh, ForkListener.NONE)
                     .refine(first, firstRun, firstRunTime, base, budgets, this::evaluate);
         }

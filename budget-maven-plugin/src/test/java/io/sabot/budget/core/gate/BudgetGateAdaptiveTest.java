@@ -11,6 +11,7 @@ import io.sabot.budget.core.fork.BenchmarkFork;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkSettings;
 import io.sabot.budget.core.io.ResultFiles;
+import io.sabot.budget.core.model.JmhOptions;
 import io.sabot.budget.core.model.RunResults;
 import io.sabot.budget.core.model.Verdict;
 import java.io.IOException;
@@ -48,7 +49,7 @@ class BudgetGateAdaptiveTest {
         calls.add(settings);
         ObjectMapper json = new ObjectMapper();
         ArrayNode results = json.createArrayNode();
-        int forks = settings.forks().orElseThrow();
+        int forks = settings.jmh().forks().orElseThrow();
         benchmarks.forEach((name, source) -> {
             if (settings.includes().isEmpty()
                     || settings.includes().stream().anyMatch(re -> Pattern.compile(re).matcher(name).find())) {
@@ -87,8 +88,7 @@ class BudgetGateAdaptiveTest {
         GateSettings settings = new GateSettings(budgetFile, true, dir.resolve("baseline.json"), dir.resolve("budget"),
                 true, false, false, Optional.empty(), Optional.empty(), "test", Optional.empty(), 20);
         RunOverrides overrides = new RunOverrides(Path.of("java"), List.of(classes), dir, List.of(), List.of(),
-                Optional.of(2), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(), List.of(), Duration.ofMinutes(10), false, 1);
+                JmhOptions.NONE.withForks(2), List.of(), Duration.ofMinutes(10), false, 1);
         GateReporter reporter = (outcome, current, baseline, environment) -> reported = outcome;
         return new BudgetGate(Statistics.standard(), fakeJmh, reporter, clock).check(settings, overrides, adaptive,
                 ForkListener.NONE);
@@ -152,7 +152,7 @@ class BudgetGateAdaptiveTest {
         assertThat(a.notes()).anySatisfy(n -> assertThat(n).startsWith("confirmed by rerun 1"));
         ForkSettings last = calls.get(calls.size() - 1);
         assertThat(last.outputDirectory().getFileName().toString()).isEqualTo("confirm-1");
-        assertThat(last.forks()).contains(2);
+        assertThat(last.jmh().forks()).contains(2);
         assertThat(calls.subList(2, calls.size() - 1)).isNotEmpty()
                 .allSatisfy(s -> assertThat(s.outputDirectory().getFileName().toString()).startsWith("adaptive-"));
         assertThat(outcome.fails()).isTrue();
@@ -166,7 +166,7 @@ class BudgetGateAdaptiveTest {
 
         // forks = 2: two JMH runs of one fork of every benchmark, so a burst of load cannot hit both forks of one benchmark
         assertThat(calls).hasSize(2).allSatisfy(s -> {
-            assertThat(s.forks()).contains(1);
+            assertThat(s.jmh().forks()).contains(1);
             assertThat(s.includes()).isEmpty();
         });
         assertThat(calls).extracting(s -> s.outputDirectory().getFileName().toString()).containsExactly("round-1", "round-2");

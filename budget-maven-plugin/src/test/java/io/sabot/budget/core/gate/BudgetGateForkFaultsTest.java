@@ -9,6 +9,7 @@ import io.sabot.budget.core.fork.FakeJava;
 import io.sabot.budget.core.fork.ForkException;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkRunner;
+import io.sabot.budget.core.model.JmhOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +50,7 @@ class BudgetGateForkFaultsTest {
         Files.createDirectories(classes);
         Files.writeString(classes.resolve("BenchmarkList"), "it.Fake.work\n");
         RunOverrides overrides = new RunOverrides(FakeJava.script(dir, forkBody), List.of(dir.resolve("classes")), dir,
-                List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), List.of(), List.of(), Duration.ofMinutes(2), false, 0);
+                List.of(), List.of(), JmhOptions.NONE, List.of(), Duration.ofMinutes(2), false, 0);
         BudgetGate gate = new BudgetGate(Statistics.standard(), new ForkRunner(), (outcome, current, baseline, env) -> {
         });
         try {

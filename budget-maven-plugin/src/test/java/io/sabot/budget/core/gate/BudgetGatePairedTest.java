@@ -14,6 +14,7 @@ import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkRun;
 import io.sabot.budget.core.fork.ForkSettings;
 import io.sabot.budget.core.io.ResultFiles;
+import io.sabot.budget.core.model.JmhOptions;
 import io.sabot.budget.core.model.PairedRun;
 import io.sabot.budget.core.model.RunResults;
 import io.sabot.budget.core.model.Verdict;
@@ -124,8 +125,7 @@ class BudgetGatePairedTest {
         GateSettings settings = new GateSettings(budgetFile, true, dir.resolve("baseline.json"), dir.resolve("budget"),
                 true, false, false, Optional.empty(), Optional.empty(), "test", Optional.empty(), 20);
         RunOverrides overrides = new RunOverrides(Path.of("java"), List.of(classes), dir, List.of(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(), List.of(), Duration.ofMinutes(10), true, confirm);
+                JmhOptions.NONE, List.of(), Duration.ofMinutes(10), true, confirm);
         GateReporter reporter = (outcome, data, baseline, environment) -> reportData = data;
         return new BudgetGate(Statistics.standard(), fakeJmh, reporter, clock).check(settings, overrides,
                 AdaptiveSettings.OFF, Optional.of(new PairedSettings(against, provider, OptionalLong.of(seed), OptionalInt.of(4))),
@@ -194,9 +194,8 @@ class BudgetGatePairedTest {
             ForkSettings second = calls.get(i + 1);
             assertThat(isBaseline(first)).isNotEqualTo(isBaseline(second));
             assertThat(first.includes()).isEqualTo(second.includes());
-            assertThat(first.forks()).contains(1).isEqualTo(second.forks());
-            assertThat(first.jvmArgs()).isEqualTo(second.jvmArgs());
-            assertThat(first.warmupTime()).isEqualTo(second.warmupTime());
+            assertThat(first.jmh().forks()).contains(1);
+            assertThat(first.jmh()).as("both sides run with the same JMH settings").isEqualTo(second.jmh());
         }
         PairedRun run = reportData.paired().orElseThrow();
         assertThat(run.seed()).isEqualTo(11);

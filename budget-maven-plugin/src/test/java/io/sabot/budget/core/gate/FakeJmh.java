@@ -56,7 +56,7 @@ final class FakeJmh implements AdaptiveMeasurement.RoundFork {
                 pinned.put(kv[0], kv[1]);
             }
         }
-        int forks = settings.forks().orElseThrow();
+        int forks = settings.jmh().forks().orElseThrow();
         List<BenchmarkResult> results = new ArrayList<>();
         List<BenchmarkKey> selected = new ArrayList<>();
         for (BenchmarkKey key : sources.keySet()) {

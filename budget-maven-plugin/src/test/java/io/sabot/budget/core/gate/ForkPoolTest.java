@@ -25,7 +25,7 @@ class ForkPoolTest {
     private static final BenchmarkKey B = key("io.x.Bench.b", Map.of("size", "10"));
 
     @Test
-    void extraForksAreAppendedWithTheirIdentityAndTheScoreCoversEverySample() {
+    void extraForksAreAppendedWithTheirIdentityAndTheScoreCoversEverySample() throws Exception {
         double[] f1 = {100, 102};
         double[] f2 = {110, 112};
         double[] f3 = {90, 92};
@@ -41,7 +41,7 @@ class ForkPoolTest {
     }
 
     @Test
-    void theErrorAndIntervalAreRecomputedAsJmhWouldOverThePooledSamples() {
+    void theErrorAndIntervalAreRecomputedAsJmhWouldOverThePooledSamples() throws Exception {
         RunResults current = run("first.json", result(A, new double[] {10, 12, 14}));
         RunResults extra = run("extra.json", result(A, new double[] {11, 13, 15}));
 
@@ -57,7 +57,7 @@ class ForkPoolTest {
     }
 
     @Test
-    void onlyTargetsArePooledEvenWhenTheExtraRunMeasuredMore() {
+    void onlyTargetsArePooledEvenWhenTheExtraRunMeasuredMore() throws Exception {
         BenchmarkResult a = result(A, new double[] {1, 1});
         BenchmarkResult b = result(B, new double[] {5, 5});
         RunResults current = run("first.json", a, b);
@@ -71,14 +71,14 @@ class ForkPoolTest {
     }
 
     @Test
-    void aTargetTheExtraRunDidNotMeasureStaysAsItWas() {
+    void aTargetTheExtraRunDidNotMeasureStaysAsItWas() throws Exception {
         BenchmarkResult a = result(A, new double[] {1, 1});
         RunResults pooled = ForkPool.pool(run("first.json", a), run("extra.json", result(B, new double[] {2, 2})), Set.of(A));
         assertThat(pooled.find(A).orElseThrow()).isSameAs(a);
     }
 
     @Test
-    void secondaryMetricsArePooledForkByFork() {
+    void secondaryMetricsArePooledForkByFork() throws Exception {
         Metric alloc1 = Forks.metric("gc.alloc.rate.norm", new double[] {16, 16});
         Metric alloc2 = Forks.metric("gc.alloc.rate.norm", new double[] {32, 32});
         BenchmarkResult first = withSecondary(result(A, new double[] {1, 1}), alloc1);
@@ -91,12 +91,12 @@ class ForkPoolTest {
     }
 
     @Test
-    void sampleTimeHistogramsArePooledAndTheScoreIsWeightedBySampleCount() {
+    void sampleTimeHistogramsArePooledAndTheScoreIsWeightedBySampleCount() throws Exception {
         // Fork 1: 3 samples of 10; fork 2: 1 sample of 50. JMH's score is the mean over all samples: 20.
         Metric first = histogramMetric(10, List.of(List.<double[][]>of(new double[][] {{10, 3}})));
         Metric more = histogramMetric(50, List.of(List.<double[][]>of(new double[][] {{50, 1}})));
 
-        Metric pooled = ForkPool.pool(first, more);
+        Metric pooled = ForkPool.pool(result(A, new double[] {1}), first, more);
 
         assertThat(pooled.histograms()).hasSize(2);
         assertThat(pooled.score()).isEqualTo(20);
@@ -105,12 +105,24 @@ class ForkPoolTest {
     }
 
     @Test
-    void metricsInDifferentUnitsAreNotPooled() {
-        Metric ns = Forks.metric("primary", new double[] {1, 1});
+    void metricsInDifferentUnitsStopTheBuildNamingTheBenchmarkAndTheFix() throws Exception {
+        // An IllegalArgumentException here reached Maven as an internal error, naming neither.
+        BenchmarkResult ns = result(A, new double[] {1, 1});
         Metric us = new Metric("primary", 1, Double.NaN, Double.NaN, Double.NaN, MetricUnit.parse("us/op"),
                 Direction.LOWER_IS_BETTER, Map.of(), List.of(new double[] {1, 1}), List.of());
-        assertThatThrownBy(() -> ForkPool.pool(ns, us)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("ns/op").hasMessageContaining("us/op");
+        BenchmarkResult inUs = new BenchmarkResult(A, 1, 1, "17", "OpenJDK", "17", "1.37", List.of(), us, Map.of());
+        assertThatThrownBy(() -> ForkPool.pool(run("round-1", ns), run("round-2", inUs), Set.of(A)))
+                .isInstanceOf(GateException.class)
+                .hasMessageStartingWith("Cannot pool the forks of " + A.label() + ": its score is in ns/op in one JMH run"
+                        + " and in us/op in another")
+                .hasMessageContaining("@OutputTimeUnit").hasMessageContaining("<jmhArgs> (-Dbudget.jmhArgs)");
+
+        Metric allocInKb = new Metric("gc.alloc.rate.norm", 1, Double.NaN, Double.NaN, Double.NaN, MetricUnit.parse("KB/op"),
+                Direction.LOWER_IS_BETTER, Map.of(), List.of(new double[] {1, 1}), List.of());
+        BenchmarkResult first = withSecondary(result(A, new double[] {1, 1}), Forks.metric("gc.alloc.rate.norm", new double[] {1}));
+        BenchmarkResult more = withSecondary(result(A, new double[] {1, 1}), allocInKb);
+        assertThatThrownBy(() -> ForkPool.pool(first, more)).isInstanceOf(GateException.class)
+                .hasMessageContaining("its metric 'gc.alloc.rate.norm' is in ns/op in one JMH run and in KB/op in another");
     }
 
     private static BenchmarkResult withSecondary(BenchmarkResult r, Metric secondary) {

@@ -35,6 +35,18 @@ class BaselineWriterErrorsTest {
     }
 
     @Test
+    void theBaselineGetsTheModeOfAPlainNewFileNotOwnerOnly() throws Exception {
+        assumeThat(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()).as("a POSIX file system")
+                .contains("posix");
+        Path target = dir.resolve("src/perf/baseline.json");
+        KillTrialFiles.store(target, results, "A");
+
+        Path plain = target.resolveSibling("plain");
+        Files.newOutputStream(plain).close();
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void aParentThatIsAFileIsNamed() throws Exception {
         Files.writeString(dir.resolve("src"), "a file where a directory should be");
         Path target = dir.resolve("src/perf/baseline.json");

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sabot.budget.core.model.Budget;
 import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Dimension;
+import io.sabot.budget.core.model.JmhOptions;
 import io.sabot.budget.core.model.Limit;
 import io.sabot.budget.core.model.Quantity;
-import io.sabot.budget.core.model.RunSettings;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -69,12 +69,17 @@ final class BudgetFileOracle {
         double regression = file.defaults().regression();
         assertThat(regression).as("defaults.regression").isGreaterThan(0).isLessThanOrEqualTo(10);
         assertThat(file.defaults().level()).isNotNull();
-        RunSettings jmh = file.jmh();
-        jmh.forks().ifPresent(f -> assertThat(f).as("forks").isNotNegative());
-        jmh.warmup().ifPresent(BudgetFileOracle::assertIterations);
-        jmh.measurement().ifPresent(BudgetFileOracle::assertIterations);
+        JmhOptions jmh = file.jmh();
+        jmh.forks().ifPresent(f -> assertThat(f).as("forks").isPositive());
+        jmh.warmupIterations().ifPresent(n -> assertThat(n).as("warmup iterations").isNotNegative());
+        jmh.measurementIterations().ifPresent(n -> assertThat(n).as("measurement iterations").isPositive());
+        jmh.warmupTime().ifPresent(BudgetFileOracle::assertIterationTime);
+        jmh.measurementTime().ifPresent(BudgetFileOracle::assertIterationTime);
+        assertThat(jmh.warmupIterations().isPresent()).as("warmup count and time come together").isEqualTo(jmh.warmupTime().isPresent());
+        assertThat(jmh.measurementIterations().isPresent()).as("measurement count and time come together")
+                .isEqualTo(jmh.measurementTime().isPresent());
         jmh.profilers().ifPresent(list -> assertThat(list).as("profilers").allSatisfy(s -> assertThat(s).isNotBlank()));
-        jmh.jvmArgs().ifPresent(list -> assertThat(list).as("jvm-args").allSatisfy(s -> assertThat(s).isNotBlank()));
+        assertThat(jmh.jvmArgs()).as("jvm-args").allSatisfy(s -> assertThat(s).isNotBlank());
         Set<String> ids = new HashSet<>();
         for (Budget b : file.budgets()) {
             assertThat(b.id()).as("id").isNotBlank();
@@ -91,10 +96,8 @@ final class BudgetFileOracle {
         }
     }
 
-    private static void assertIterations(RunSettings.Iterations i) {
-        assertThat(i.count()).as("iterations").isNotNegative();
-        assertThat(i.time()).as("iteration time").isNotNull();
-        assertThat(i.time().isNegative()).as("negative iteration time").isFalse();
+    private static void assertIterationTime(java.time.Duration time) {
+        assertThat(time.isNegative() || time.isZero()).as("iteration time %s", time).isFalse();
     }
 
     private static void assertLimit(String id, Limit limit) {

@@ -69,8 +69,8 @@ class BudgetFileParserTest {
         assertThat(file.defaults().regression()).isEqualTo(0.075);
         assertThat(file.defaults().level()).isEqualTo(Level.WARN);
         assertThat(file.jmh().forks()).contains(2);
-        assertThat(file.jmh().measurement().orElseThrow().time()).isEqualTo(Duration.ofMillis(500));
-        assertThat(file.jmh().jvmArgs()).contains(java.util.List.of("-Xmx1g"));
+        assertThat(file.jmh().measurementTime()).contains(Duration.ofMillis(500));
+        assertThat(file.jmh().jvmArgs()).containsExactly("-Xmx1g");
         assertThat(file.budgets()).hasSize(7);
         assertThat(file.budgets().get(0).limit()).containsInstanceOf(Limit.Score.class);
         assertThat(file.budgets().get(0).level()).isEqualTo(Level.WARN);
@@ -202,6 +202,27 @@ class BudgetFileParserTest {
     }
 
     @Test
+    void zeroForksAreAnErrorWithTheLineAndAHint() {
+        // forks: 0 made JMH run every benchmark inside its own JVM, one benchmark's JIT profile distorting the next.
+        assertThat(errorOf("version: 1\njmh:\n  forks: 0\nbudgets: []\n"))
+                .contains("budgets.yml:3:10").contains("'forks' must be a whole number >= 1, not '0'")
+                .contains("inside JMH's own JVM").contains("use 1 for a short run");
+        assertThat(errorOf("version: 1\njmh:\n  forks: -2\nbudgets: []\n"))
+                .contains("budgets.yml:3:10").contains("'forks' must be a whole number >= 1, not '-2'");
+    }
+
+    @Test
+    void measurementNeedsAnIterationWarmupMayHaveNone() throws Exception {
+        assertThat(errorOf("version: 1\njmh:\n  measurement: 0 x 1s\nbudgets: []\n"))
+                .contains("budgets.yml:3:16").contains("'measurement' must have at least 1 iteration, not '0 x 1s'")
+                .contains("measure nothing");
+        assertThat(parse("version: 1\njmh:\n  warmup: 0 x 1s\nbudgets: []\n").jmh().warmupIterations())
+                .as("no warmup is a legitimate choice (cold start, SingleShot)").contains(0);
+        assertThat(errorOf("version: 1\njmh:\n  warmup: 3 x 0s\nbudgets: []\n"))
+                .contains("budgets.yml:3:11").contains("'warmup' must give each iteration a positive time");
+    }
+
+    @Test
     void blankPeerOfARatioBudgetIsAnError() {
         assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    faster-than: ' '\n    by: 2x\n"))
                 .contains("budgets.yml:5:18").contains("'faster-than' must name the peer benchmark");
@@ -237,7 +258,7 @@ class BudgetFileParserTest {
                     params: *big
                     max: 10us
                 """);
-        assertThat(file.jmh().jvmArgs()).contains(java.util.List.of("gc"));
+        assertThat(file.jmh().jvmArgs()).containsExactly("gc");
         assertThat(file.budgets().get(1).params()).containsEntry("size", "1024");
         // ...and single values, whose anchors Jackson does not report, are an error, never misread.
         assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    max: 1ms\n    level: &warn error\n"

@@ -130,6 +130,9 @@ class BudgetFileSchemaTest {
                 "version: 1\ndefaults:\n  level: fatal\nbudgets: []\n",     // unknown level
                 "version: 1\njmh:\n  warmup: 3 times\nbudgets: []\n",       // iterations
                 "version: 1\njmh:\n  forks: -1\nbudgets: []\n",             // negative forks
+                "version: 1\njmh:\n  forks: 0\nbudgets: []\n",              // no fork: JMH's own JVM
+                "version: 1\njmh:\n  forks: '0'\nbudgets: []\n",            // the same as text
+                "version: 1\njmh:\n  measurement: 0 x 1s\nbudgets: []\n",   // measures nothing
                 "version: 1\njmh:\n  profilers: gc\nbudgets: []\n",         // not a list
                 "version: 1\nbudgets:\n  id: A\n",                           // budgets not a list
                 "version: 1\nbudgets:\n  - benchmark: x.Y.z\n    max: 1ms\n", // no id

@@ -2,9 +2,15 @@ package io.sabot.budget.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.OutputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +33,24 @@ class ReportWriterTest {
         }
         assertThat(Files.readString(out.resolve("report.html"))).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
                 .contains("data-charts=\"5\"");
+    }
+
+    @Test
+    void reportsGetTheModeOfAPlainNewFileNotOwnerOnly() throws Exception {
+        assumeThat(FileSystems.getDefault().supportedFileAttributeViews()).as("a POSIX file system").contains("posix");
+        ReportFixture fixture = new ReportFixture();
+        Path out = dir.resolve("target/budget");
+
+        ReportWriter.write(out, fixture.context, fixture.data, Optional.empty());
+
+        // What the umask gives any new file (0644 under the usual 022); Files.createTempFile made them 0600.
+        try (OutputStream plain = Files.newOutputStream(out.resolve("plain"))) {
+            plain.write('x');
+        }
+        Set<PosixFilePermission> expected = Files.getPosixFilePermissions(out.resolve("plain"));
+        for (String report : new String[] {"report.json", "report.md", "TEST-budget.xml", "report.html"}) {
+            assertThat(Files.getPosixFilePermissions(out.resolve(report))).as(report).isEqualTo(expected);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.sabot.budget.core.check.Interval;
 import io.sabot.budget.core.model.Direction;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * t-intervals on the log scale from fork means, with the fork variance given (a benchmark's own, or
@@ -17,7 +18,7 @@ final class ForkMeansT {
 
     /** Interval of the mean score: the mean of the fork means times exp(±t·se). */
     static Interval score(Samples samples, ForkSpread spread, double level, String source) {
-        double center = mean(samples.forkMeans());
+        double center = StatUtils.mean(samples.forkMeans());
         double halfWidth = quantile(level, spread.degreesOfFreedom()) * Math.sqrt(spread.logVariance() / samples.forkCount());
         return new Interval(center * Math.exp(-halfWidth), samples.mean(), center * Math.exp(halfWidth),
                 method(level, spread, samples.forkCount() + " fork" + (samples.forkCount() == 1 ? "" : "s"), source));
@@ -25,7 +26,7 @@ final class ForkMeansT {
 
     /** Interval of the slowdown from {@code before} to {@code after} (positive = worse in {@code direction}). */
     static Interval slowdown(Samples before, Samples after, Direction direction, ForkSpread spread, double level, String source) {
-        double logRatio = Math.log(mean(after.forkMeans()) / mean(before.forkMeans()));
+        double logRatio = Math.log(StatUtils.mean(after.forkMeans()) / StatUtils.mean(before.forkMeans()));
         double se = Math.sqrt(spread.logVariance() * (1.0 / before.forkCount() + 1.0 / after.forkCount()));
         double q = quantile(level, spread.degreesOfFreedom());
         double s1 = direction.slowdown(1, Math.exp(logRatio - q * se));
@@ -41,7 +42,7 @@ final class ForkMeansT {
         double vd = denominatorSpread.logVariance() / denominator.forkCount();
         double df = Math.pow(vn + vd, 2)
                 / (vn * vn / numeratorSpread.degreesOfFreedom() + vd * vd / denominatorSpread.degreesOfFreedom());
-        double center = mean(numerator.forkMeans()) / mean(denominator.forkMeans());
+        double center = StatUtils.mean(numerator.forkMeans()) / StatUtils.mean(denominator.forkMeans());
         double halfWidth = quantile(level, df) * Math.sqrt(vn + vd);
         return new Interval(center * Math.exp(-halfWidth), numerator.mean() / denominator.mean(), center * Math.exp(halfWidth),
                 String.format(Locale.ROOT, "t %s of the ratio of fork means (%d/%d forks, df %.0f%s)", percent(level),
@@ -62,13 +63,5 @@ final class ForkMeansT {
     static String percent(double level) {
         double p = level * 100;
         return (p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.2f", p)) + "%";
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
     }
 }

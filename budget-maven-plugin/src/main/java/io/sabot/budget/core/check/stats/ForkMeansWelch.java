@@ -4,6 +4,7 @@ import io.sabot.budget.core.check.Interval;
 import io.sabot.budget.core.model.Direction;
 import java.util.Optional;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * Welch's t-interval for the ratio of two means, computed on the log scale (delta method) from the
@@ -19,13 +20,13 @@ final class ForkMeansWelch {
     static Optional<Interval> slowdown(Samples before, Samples after, Direction direction, double level) {
         double[] b = before.forkMeans();
         double[] c = after.forkMeans();
-        double mb = mean(b);
-        double mc = mean(c);
+        double mb = StatUtils.mean(b);
+        double mc = StatUtils.mean(c);
         if (mb <= 0 || mc <= 0) {
             return Optional.empty();
         }
-        double vb = variance(b, mb) / (b.length * mb * mb);
-        double vc = variance(c, mc) / (c.length * mc * mc);
+        double vb = StatUtils.variance(b, mb) / (b.length * mb * mb);
+        double vc = StatUtils.variance(c, mc) / (c.length * mc * mc);
         double se = Math.sqrt(vb + vc);
         if (se == 0) {
             return Optional.empty();
@@ -64,12 +65,12 @@ final class ForkMeansWelch {
             }
             logs[i] = Math.log(forkMeans[i]);
         }
-        double logVariance = variance(logs, mean(logs));
+        double logVariance = StatUtils.variance(logs);
         if (logVariance == 0) {
             return Optional.empty();
         }
-        double mb = mean(before.forkMeans());
-        double mc = mean(after.forkMeans());
+        double mb = StatUtils.mean(before.forkMeans());
+        double mc = StatUtils.mean(after.forkMeans());
         double se = Math.sqrt(logVariance * (1.0 / before.forkCount() + 1.0 / after.forkCount()));
         int df = forkMeans.length - 1;
         double q = new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
@@ -79,21 +80,5 @@ final class ForkMeansWelch {
         String method = String.format(java.util.Locale.ROOT, "t %.2f%% with the fork variance of the %d-fork side (%d+%d forks)",
                 level * 100, measured.forkCount(), before.forkCount(), after.forkCount());
         return Optional.of(new Interval(Math.min(s1, s2), direction.slowdown(before.mean(), after.mean()), Math.max(s1, s2), method));
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
-    }
-
-    private static double variance(double[] values, double mean) {
-        double sum = 0;
-        for (double v : values) {
-            sum += (v - mean) * (v - mean);
-        }
-        return sum / (values.length - 1);
     }
 }

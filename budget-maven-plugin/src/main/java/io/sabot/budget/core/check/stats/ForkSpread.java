@@ -1,6 +1,7 @@
 package io.sabot.budget.core.check.stats;
 
 import java.util.Optional;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * How far one benchmark's fork means spread, on the log scale: the relative fork-to-fork variance
@@ -25,18 +26,14 @@ record ForkSpread(double logVariance, double degreesOfFreedom) {
         for (Samples side : sides) {
             double[] means = side.forkMeans();
             double[] logs = new double[means.length];
-            double sum = 0;
             for (int i = 0; i < means.length; i++) {
                 if (!(means[i] > 0)) {
                     return Optional.empty();
                 }
                 logs[i] = Math.log(means[i]);
-                sum += logs[i];
             }
-            double mean = sum / logs.length;
-            for (double l : logs) {
-                squares += (l - mean) * (l - mean);
-            }
+            // The side's sum of squares around its own mean (0 for a single fork).
+            squares += StatUtils.variance(logs) * (logs.length - 1);
             degrees += logs.length - 1;
         }
         return Optional.of(new ForkSpread(degrees == 0 ? Double.NaN : squares / degrees, degrees));

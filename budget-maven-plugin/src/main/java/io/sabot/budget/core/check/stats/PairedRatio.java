@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * The regression verdict of a paired run. Fork {@code i} of the current side and fork {@code i} of
@@ -44,8 +45,8 @@ public final class PairedRatio {
         }
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
-            double b = mean(before.get(i));
-            double a = mean(after.get(i));
+            double b = StatUtils.mean(before.get(i));
+            double a = StatUtils.mean(after.get(i));
             if (!(a > 0) || !(b > 0) || !Double.isFinite(a) || !Double.isFinite(b)) {
                 return Optional.empty();
             }
@@ -73,12 +74,7 @@ public final class PairedRatio {
         if (d.length < 2) {
             return Optional.of(new ForkSpread(Double.NaN, 0));
         }
-        double m = mean(d);
-        double squares = 0;
-        for (double v : d) {
-            squares += (v - m) * (v - m);
-        }
-        return Optional.of(new ForkSpread(squares / (d.length - 1), d.length - 1));
+        return Optional.of(new ForkSpread(StatUtils.variance(d), d.length - 1));
     }
 
     static RegressionDecision decide(Metric baseline, Metric current, Direction direction, double threshold,
@@ -96,7 +92,7 @@ public final class PairedRatio {
                 : prior.get().describe().replace("fork variance", "pair variance");
         int m = Math.max(1, comparisons);
         double level = 1 - alpha / m;
-        double center = mean(d);
+        double center = StatUtils.mean(d);
         double estimate = toSlowdown(center, direction);
         List<String> notes = new ArrayList<>();
         notes.add("paired rounds, this code / baseline code: " + roundRatios(baseline, current));
@@ -146,7 +142,7 @@ public final class PairedRatio {
         List<String> parts = new ArrayList<>();
         int n = Math.min(baseline.iterationScores().size(), current.iterationScores().size());
         for (int i = 0; i < n; i++) {
-            parts.add(String.format(Locale.ROOT, "%.3f", mean(current.iterationScores().get(i)) / mean(baseline.iterationScores().get(i))));
+            parts.add(String.format(Locale.ROOT, "%.3f", StatUtils.mean(current.iterationScores().get(i)) / StatUtils.mean(baseline.iterationScores().get(i))));
         }
         return String.join(" ", parts);
     }
@@ -154,13 +150,5 @@ public final class PairedRatio {
     private static double quantile(double level, double degreesOfFreedom) {
         double df = Math.min(Math.max(degreesOfFreedom, 1), 1e6);
         return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
     }
 }

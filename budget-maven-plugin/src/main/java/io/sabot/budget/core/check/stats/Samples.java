@@ -2,6 +2,7 @@ package io.sabot.budget.core.check.stats;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * Measurements of one benchmark as JMH produced them: per fork, the score of every measurement
@@ -49,13 +50,7 @@ public final class Samples {
 
     /** The mean over all iterations, every iteration weighted equally (as JMH's score). */
     public double mean() {
-        double sum = 0;
-        for (double[] fork : forks) {
-            for (double v : fork) {
-                sum += v;
-            }
-        }
-        return sum / count();
+        return StatUtils.mean(Arrays.stream(forks).flatMapToDouble(Arrays::stream).toArray());
     }
 
     public double[] forkMeans() {

@@ -59,7 +59,7 @@ final class PairedRounds {
         // Each pair that ran this benchmark added one fork to each side, so its k-th pair holds its k-th fork. That is
         // round k only while it ran in every round: adaptive and confirmation rounds run a subset, so a benchmark
         // decided early and confirmed later ran in rounds 1-3 and 7-9, and its forks 3-5 come from rounds 7-9.
-        List<PairedRun.Pair> pairs = new ArrayList<>(run.pairsOf(current.key().benchmark()));
+        List<PairedRun.Pair> pairs = new ArrayList<>(run.pairsOf(current.key()));
         pairs.sort(Comparator.comparingInt(PairedRun.Pair::round));
         List<Round> rounds = new ArrayList<>();
         for (int fork = 0; fork < pairs.size(); fork++) {

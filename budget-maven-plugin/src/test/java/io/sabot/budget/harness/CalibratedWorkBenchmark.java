@@ -15,7 +15,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * The harness fixture: 20 benchmarks (one per {@code id}) whose cost is a fixed amount of dependent
  * arithmetic, from about 1 us (id 00) to about 100 us (id 19) on log-spaced steps. The system
  * property {@value #SLOWDOWN_PROPERTY} (a fraction, e.g. {@code 0.15}) multiplies the work by
- * {@code 1 + slowdown}, which is how the harness injects a known regression into a "build".
+ * {@code 1 + slowdown}, which is how the harness injects a known regression into a "build". Without
+ * the property, the resource {@code harness-slowdown.properties} first on the classpath sets it: the
+ * two sides of a paired build get the same JVM arguments, so there the slowdown comes with the
+ * classpath, as a code change does.
  *
  * <p>Why the JIT cannot remove or shorten the work: every step depends on the previous one (a 64-bit
  * linear congruential step: multiply then add, no closed form the compiler knows), the loop count
@@ -39,7 +42,8 @@ public class CalibratedWorkBenchmark {
 
     @Setup
     public void setUp() {
-        steps = WorkSize.steps(Integer.parseInt(id), WorkSize.slowdown(System.getProperty(SLOWDOWN_PROPERTY)));
+        steps = WorkSize.steps(Integer.parseInt(id), WorkSize.configuredSlowdown(System.getProperty(SLOWDOWN_PROPERTY),
+                CalibratedWorkBenchmark.class.getClassLoader().getResource(WorkSize.RESOURCE)));
         seed = 0x9E3779B97F4A7C15L ^ System.nanoTime();
     }
 

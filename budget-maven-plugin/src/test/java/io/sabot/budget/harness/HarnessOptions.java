@@ -1,39 +1,72 @@
 package io.sabot.budget.harness;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Command line of the harness: {@code --measure} (measure the pools, then analyze), {@code --resume}
- * (measure only the pools not yet complete, then analyze) or {@code --analyze} (analyze pools already measured), {@code --work=DIR} for the pools, {@code --output=FILE} for the report.
+ * Command line of the harness. Stored-baseline simulation: {@code --measure} (measure the pools, then
+ * analyze), {@code --resume} (measure only the pools not yet complete, then analyze) or
+ * {@code --analyze} (analyze pools already measured). Real builds: {@code --paired} (run a session of
+ * paired and stored-baseline builds, {@code --plan=...} to choose them, then report every session
+ * recorded so far) or {@code --paired-analyze} (report the recorded builds without measuring).
+ * Always {@code --work=DIR} for the measurements and {@code --output=FILE} for the report. An argument
+ * holding spaces is split, so Maven's single {@code verdictQuality.args} can carry several.
  */
-record HarnessOptions(boolean measure, boolean resume, boolean analyze, Path work, Path output) {
+record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean paired, Optional<String> plan, Path work,
+                      Path output) {
+
+    private static final List<String> MODES = List.of("--measure", "--resume", "--analyze", "--paired", "--paired-analyze");
 
     static HarnessOptions parse(String... args) {
+        List<String> words = new ArrayList<>();
+        for (String arg : args) {
+            for (String word : arg.trim().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
+            }
+        }
         String mode = null;
         Path work = null;
         Path output = null;
-        for (String arg : args) {
-            if (arg.equals("--measure") || arg.equals("--resume") || arg.equals("--analyze")) {
+        String plan = null;
+        for (String arg : words) {
+            if (MODES.contains(arg)) {
                 if (mode != null) {
-                    throw new IllegalArgumentException("give one of --measure, --resume and --analyze, not " + mode + " and " + arg);
+                    throw new IllegalArgumentException("give one of " + String.join(", ", MODES) + ", not " + mode + " and " + arg);
                 }
                 mode = arg;
             } else if (arg.startsWith("--work=")) {
                 work = Path.of(arg.substring("--work=".length()));
             } else if (arg.startsWith("--output=")) {
                 output = Path.of(arg.substring("--output=".length()));
+            } else if (arg.startsWith("--plan=")) {
+                plan = arg.substring("--plan=".length());
+                PairedPlan.parse(plan); // fail now, not after an hour of measurement
             } else {
-                throw new IllegalArgumentException("unknown argument '" + arg + "'; expected --measure, --resume or --analyze,"
-                        + " --work=DIR and --output=FILE");
+                throw new IllegalArgumentException("unknown argument '" + arg + "'; expected --measure, --resume, --analyze,"
+                        + " --paired [--plan=...] or --paired-analyze, --work=DIR and --output=FILE");
             }
         }
         if (mode == null) {
-            throw new IllegalArgumentException("say --measure (run JMH, then analyze), --resume (measure the pools not yet complete)"
-                    + " or --analyze (use pools already measured)");
+            throw new IllegalArgumentException("say --measure (run JMH, then analyze), --resume (measure the pools not yet complete),"
+                    + " --analyze (use pools already measured), --paired (run real paired and stored-baseline builds)"
+                    + " or --paired-analyze (report the real builds recorded)");
         }
         if (work == null || output == null) {
-            throw new IllegalArgumentException("--work=DIR (where pools are kept) and --output=FILE (the report) are required");
+            throw new IllegalArgumentException("--work=DIR (where measurements are kept) and --output=FILE (the report) are required");
         }
-        return new HarnessOptions(!mode.equals("--analyze"), mode.equals("--resume"), true, work, output);
+        boolean paired = mode.startsWith("--paired");
+        if (plan != null && !mode.equals("--paired")) {
+            throw new IllegalArgumentException("--plan=... chooses the builds of --paired; it means nothing with " + mode);
+        }
+        boolean measure = mode.equals("--measure") || mode.equals("--resume") || mode.equals("--paired");
+        return new HarnessOptions(measure, mode.equals("--resume"), true, paired, Optional.ofNullable(plan), work, output);
+    }
+
+    PairedPlan pairedPlan() {
+        return PairedPlan.parse(plan.orElse(PairedPlan.DEFAULT));
     }
 }

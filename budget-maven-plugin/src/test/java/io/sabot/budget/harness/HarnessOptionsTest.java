@@ -23,6 +23,23 @@ class HarnessOptionsTest {
     }
 
     @Test
+    void pairedRunsRealBuildsAndAnalyzeOnlyReportsThem() {
+        HarnessOptions paired = HarnessOptions.parse("--paired --plan=idle:aa=2+1", "--work=w", "--output=o");
+        assertThat(paired.paired()).isTrue();
+        assertThat(paired.measure()).isTrue();
+        assertThat(paired.pairedPlan().schedule()).hasSize(3);
+        HarnessOptions report = HarnessOptions.parse("--paired-analyze", "--work=w", "--output=o");
+        assertThat(report.paired()).isTrue();
+        assertThat(report.measure()).isFalse();
+        assertThat(report.pairedPlan()).isEqualTo(PairedPlan.parse(PairedPlan.DEFAULT));
+        assertThat(HarnessOptions.parse("--analyze", "--work=w", "--output=o").paired()).isFalse();
+        assertThatThrownBy(() -> HarnessOptions.parse("--paired", "--plan=idle:x=1", "--work=w", "--output=o"))
+                .hasMessageContaining("aa or a slowdown");
+        assertThatThrownBy(() -> HarnessOptions.parse("--measure", "--plan=idle:aa=1", "--work=w", "--output=o"))
+                .hasMessageContaining("means nothing with --measure");
+    }
+
+    @Test
     void badCommandLinesSayWhatIsExpected() {
         assertThatThrownBy(() -> HarnessOptions.parse("--work=w", "--output=o")).hasMessageContaining("say --measure");
         assertThatThrownBy(() -> HarnessOptions.parse("--measure", "--analyze", "--work=w", "--output=o"))

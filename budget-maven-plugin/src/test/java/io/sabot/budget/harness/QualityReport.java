@@ -140,16 +140,26 @@ final class QualityReport {
 
     /** Writes {@code generated} into {@code file} between the markers, keeping everything around them. */
     static void write(Path file, String generated) throws IOException {
+        write(file, generated, BEGIN, END);
+    }
+
+    /**
+     * Writes {@code generated} (which starts with {@code beginMarker} and ends with {@code endMarker}) between
+     * those markers in {@code file}, keeping everything around them. A missing file is created with the
+     * figures only; a file lacking the markers is refused, so no hand-written text is lost.
+     */
+    static void write(Path file, String generated, String beginMarker, String endMarker) throws IOException {
         String content;
         if (Files.exists(file)) {
             String old = Files.readString(file, StandardCharsets.UTF_8);
-            int begin = old.indexOf(BEGIN);
-            int end = old.indexOf(END);
+            int begin = old.indexOf(beginMarker);
+            int end = old.indexOf(endMarker);
             if (begin < 0 || end < begin) {
-                throw new IOException(file + " exists but lacks the markers " + BEGIN + " and " + END
+                throw new IOException(file + " exists but lacks the markers " + beginMarker + " and " + endMarker
                         + "; add them where the figures belong, or delete the file to have it created");
             }
-            content = old.substring(0, begin) + generated + old.substring(end + END.length() + (old.startsWith("\n", end + END.length()) ? 1 : 0));
+            int after = end + endMarker.length();
+            content = old.substring(0, begin) + generated + old.substring(after + (old.startsWith("\n", after) ? 1 : 0));
         } else {
             content = "# Verdict quality\n\n" + generated;
         }

@@ -2,6 +2,7 @@ package io.sabot.budget.harness;
 
 import io.sabot.budget.core.fork.ForkException;
 import io.sabot.budget.core.fork.ForkListener;
+import io.sabot.budget.core.gate.GateException;
 import io.sabot.budget.core.io.ResultFileException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,7 +14,11 @@ import java.util.List;
  * The verdict-quality harness: measures the fixture's pools with JMH ({@code --measure}), then forms
  * simulated builds from the measured forks, judges them with the plugin's statistics and the naive
  * rule, and writes the Markdown report. {@code --analyze} redoes only the second half from pools
- * already on disk; {@code --resume} measures only the pools not yet complete. Run it through Maven: {@code ./mvnw -B -pl budget-maven-plugin -Pverdict-quality verify}.
+ * already on disk; {@code --resume} measures only the pools not yet complete. {@code --paired} runs a
+ * session of real builds instead, paired and stored-baseline ({@link PairedSession}), and
+ * {@code --paired-analyze} reports those recorded so far. Run it through Maven:
+ * {@code ./mvnw -B -pl budget-maven-plugin -Pverdict-quality verify} (with
+ * {@code -DverdictQuality.args=--paired} for real builds).
  */
 public final class VerdictQualityHarness {
 
@@ -35,13 +40,21 @@ public final class VerdictQualityHarness {
         List<Pool> pools = Pool.plan(POOL_ITERATIONS);
         PoolRunner runner = new PoolRunner(options.work());
         try {
+            if (options.paired()) {
+                if (options.measure()) {
+                    PairedSession.measure(options.pairedPlan(), options.work());
+                }
+                PairedSession.report(options.work(), options.output());
+                return;
+            }
             if (options.measure()) {
                 measure(pools, runner, options.resume());
             }
             if (options.analyze()) {
                 Analysis.run(pools, runner, options.output());
             }
-        } catch (ForkException | IOException | ResultFileException | IllegalArgumentException | IllegalStateException e) {
+        } catch (ForkException | GateException | IOException | ResultFileException | IllegalArgumentException
+                 | IllegalStateException e) {
             // The messages name the pool, file or fork log to look at; a stack trace would bury them.
             System.err.println("verdict-quality failed: " + e.getMessage());
             System.exit(1);

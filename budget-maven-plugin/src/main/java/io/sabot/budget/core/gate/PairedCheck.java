@@ -8,6 +8,7 @@ import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkSettings;
 import io.sabot.budget.core.io.PooledResultsWriter;
 import io.sabot.budget.core.io.ResultFileException;
+import io.sabot.budget.core.model.BenchmarkKey;
 import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.Level;
@@ -31,8 +32,8 @@ import java.util.Set;
 /**
  * budget:check in paired mode: lists the benchmarks on both sides, measures them pair by pair
  * ({@link PairedMeasurement}), evaluates, then spends the adaptive time on more rounds for the
- * undecided regression checks only, then confirms failures with more rounds. Each look gets an
- * equal share of the error rate, and a verdict once reached is final.
+ * undecided regression checks only (at exactly their {@code @Param} values), then confirms failures
+ * with more rounds. Each look gets an equal share of the error rate, and a verdict once reached is final.
  */
 final class PairedCheck {
 
@@ -86,12 +87,14 @@ final class PairedCheck {
         // Adaptive rounds: only undecided error-level regression checks get more pairs; decided ones are final.
         Duration spent = Duration.ZERO;
         int looks = 1;
+        // Per benchmark result (a @Param combination counts as one): the first look's time over what it measured.
+        Duration perResult = firstLook.dividedBy(Math.max(1, sides.current().size()));
         while (adaptive.enabled() && looks < adaptive.looks()) {
-            Set<String> undecided = undecided(evaluation, both);
+            Set<BenchmarkKey> undecided = undecided(evaluation, both);
             if (undecided.isEmpty()) {
                 break;
             }
-            Duration cost = perBenchmark(firstLook, both.size() + onlyHere.size()).multipliedBy(undecided.size());
+            Duration cost = perResult.multipliedBy(undecided.size());
             if (spent.plus(cost).compareTo(adaptive.maxTime()) > 0) {
                 notes.add("Adaptive rounds stopped: " + undecided.size() + " undecided benchmark(s) would need about "
                         + cost.toSeconds() + " s more, beyond -Dbudget.maxTime=" + adaptive.maxTime().toSeconds() + "s");
@@ -100,7 +103,7 @@ final class PairedCheck {
             Instant before = clock.instant();
             listener.note("Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + undecided.size()
                     + " undecided benchmark(s)");
-            sides = measurement.run(sides, current, baseline, List.copyOf(undecided), List.of(), rounds, directory);
+            sides = measurement.runKeys(sides, current, baseline, List.copyOf(undecided), rounds, directory);
             spent = spent.plus(Duration.between(before, clock.instant()));
             looks++;
             evaluation = keepDecided(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory), looks);
@@ -148,16 +151,19 @@ final class PairedCheck {
         return evaluator.evaluate(budgets, now, Optional.of(then), environment);
     }
 
-    /** Benchmarks behind INCONCLUSIVE error-level regression checks that have a baseline side to pair with. */
-    private static Set<String> undecided(Evaluation evaluation, List<String> paired) {
-        Set<String> names = new LinkedHashSet<>();
+    /**
+     * The results (each a benchmark at one @Param combination) behind INCONCLUSIVE error-level regression
+     * checks that have a baseline side to pair with: exactly what the adaptive rounds measure again.
+     */
+    static Set<BenchmarkKey> undecided(Evaluation evaluation, List<String> paired) {
+        Set<BenchmarkKey> keys = new LinkedHashSet<>();
         for (CheckResult r : evaluation.results()) {
             if (r.kind() == CheckKind.REGRESSION && r.level() == Level.ERROR && r.verdict() == Verdict.INCONCLUSIVE
                     && paired.contains(r.benchmark().benchmark())) {
-                names.add(r.benchmark().benchmark());
+                keys.add(r.benchmark());
             }
         }
-        return names;
+        return keys;
     }
 
     /** The new evaluation, except that checks decided at an earlier look keep that verdict. */
@@ -184,7 +190,4 @@ final class PairedCheck {
         return new Evaluation(results, later.problems(), later.notes());
     }
 
-    private static Duration perBenchmark(Duration firstLook, int benchmarks) {
-        return firstLook.dividedBy(Math.max(1, benchmarks));
-    }
 }

@@ -10,10 +10,13 @@ import io.sabot.budget.core.model.RunResults;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Measures the baseline code beside the current code, pair by pair (randomized multiple interleaved
@@ -110,6 +113,83 @@ final class PairedMeasurement {
             }
         }
         return new Sides(now, before, pairs, sides.rounds() + rounds, currentFiles, baselineFiles);
+    }
+
+    /**
+     * Runs {@code rounds} more rounds of exactly {@code keys} on both sides (the adaptive rounds): like
+     * {@link #run}, but each JMH run is pinned to one {@code @Param} combination with {@code -p}, as
+     * {@link AdaptiveMeasurement} pins its rounds, so a decided combination of a parameterized benchmark
+     * is not measured again, and a pair holds at most {@link #GROUP_SIZE} forks per side. (A value with
+     * a comma cannot be passed to {@code -p}; such a parameter is left open and the surplus results are
+     * dropped, never pooled.)
+     */
+    Sides runKeys(Sides sides, ForkSettings current, ForkSettings baseline, List<BenchmarkKey> keys, int rounds,
+                  Path directory) throws GateException {
+        Map<BenchmarkKey, BenchmarkResult> now = new LinkedHashMap<>(sides.current());
+        Map<BenchmarkKey, BenchmarkResult> before = new LinkedHashMap<>(sides.baseline());
+        List<PairedRun.Pair> pairs = new ArrayList<>(sides.pairs());
+        List<Path> currentFiles = new ArrayList<>(sides.currentFiles());
+        List<Path> baselineFiles = new ArrayList<>(sides.baselineFiles());
+        Set<BenchmarkKey> wanted = new LinkedHashSet<>(keys);
+        List<KeyGroup> groups = keyGroups(keys);
+        for (int r = 1; r <= rounds; r++) {
+            int round = sides.rounds() + r;
+            listener.note("Paired round " + round + " (" + r + " of " + rounds + " now): " + keys.size()
+                    + " undecided benchmark(s) at their @Param values, on both sides");
+            for (int g = 0; g < groups.size(); g++) {
+                KeyGroup group = groups.get(g);
+                boolean baselineFirst = random.nextBoolean();
+                Path pairDirectory = directory.resolve("round-" + round).resolve("pair-" + (g + 1));
+                List<String> includes = group.names().stream().map(Patterns::exact).toList();
+                ForkSettings a = current.extraForks(includes, group.pinned(), 1, pairDirectory.resolve("current"));
+                ForkSettings b = baseline.extraForks(includes, group.pinned(), 1, pairDirectory.resolve("baseline"));
+                RunResults first = fork.run(baselineFirst ? b : a);
+                RunResults second = fork.run(baselineFirst ? a : b);
+                append(now, only(baselineFirst ? second : first, wanted), currentFiles, a.resultsFile());
+                append(before, only(baselineFirst ? first : second, wanted), baselineFiles, b.resultsFile());
+                // the pair names the whole combination, so it counts as a round of exactly the keys it pooled
+                pairs.add(new PairedRun.Pair(round, group.names(), group.params(), baselineFirst));
+            }
+        }
+        return new Sides(now, before, pairs, sides.rounds() + rounds, currentFiles, baselineFiles);
+    }
+
+    /**
+     * A JMH run of an adaptive round: benchmark names sharing one @Param combination {@code params};
+     * {@code pinned} are the values {@code -p} can carry (all but those holding a comma).
+     */
+    record KeyGroup(List<String> names, Map<String, String> params) {
+
+        Map<String, String> pinned() {
+            Map<String, String> pinned = new TreeMap<>();
+            params.forEach((name, value) -> {
+                if (!value.contains(",")) {
+                    pinned.put(name, value);
+                }
+            });
+            return pinned;
+        }
+    }
+
+    /** The keys by @Param combination (in first-seen order), each combination's names cut into groups of {@link #GROUP_SIZE}. */
+    static List<KeyGroup> keyGroups(List<BenchmarkKey> keys) {
+        Map<String, List<BenchmarkKey>> byParams = new LinkedHashMap<>();
+        for (BenchmarkKey key : keys) {
+            byParams.computeIfAbsent(key.paramsText(), p -> new ArrayList<>()).add(key);
+        }
+        List<KeyGroup> groups = new ArrayList<>();
+        for (List<BenchmarkKey> same : byParams.values()) {
+            List<String> names = same.stream().map(BenchmarkKey::benchmark).distinct().toList();
+            for (List<String> chunk : groups(names)) {
+                groups.add(new KeyGroup(chunk, new TreeMap<>(same.get(0).params())));
+            }
+        }
+        return groups;
+    }
+
+    private static RunResults only(RunResults run, Set<BenchmarkKey> keys) {
+        return new RunResults(run.source(), run.results().stream().filter(r -> keys.contains(r.key())).toList(),
+                run.environment(), run.recordedAt(), run.reason());
     }
 
     private static void append(Map<BenchmarkKey, BenchmarkResult> pooled, RunResults run, List<Path> files, Path file)

@@ -1,7 +1,11 @@
 package io.sabot.budget.core.model;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * How a paired run measured the baseline code beside the current code: where the baseline code came
@@ -26,18 +30,45 @@ public record PairedRun(String baselineSource, RunResults baseline, long seed, L
     /**
      * One pair: a JMH run of a few benchmarks on one side, followed at once by the same run on the other.
      *
-     * @param round         1-based round; fork {@code round - 1} of each benchmark in {@code benchmarks}
-     * @param benchmarks    the benchmark names the pair ran (all their {@code @Param} combinations)
+     * @param round         1-based round
+     * @param benchmarks    the benchmark names the pair ran
+     * @param params        the {@code @Param} values the pair was restricted to ({@code -p}; adaptive rounds run
+     *                      exactly the undecided combinations); empty: every combination of {@code benchmarks}
      * @param baselineFirst whether the baseline side ran first
      */
-    public record Pair(int round, List<String> benchmarks, boolean baselineFirst) {
+    public record Pair(int round, List<String> benchmarks, Map<String, String> params, boolean baselineFirst) {
         public Pair {
             benchmarks = List.copyOf(benchmarks);
+            params = Collections.unmodifiableMap(new TreeMap<>(params));
+        }
+
+        /** A pair of every {@code @Param} combination of {@code benchmarks}. */
+        public Pair(int round, List<String> benchmarks, boolean baselineFirst) {
+            this(round, benchmarks, Map.of(), baselineFirst);
+        }
+
+        /** Whether this pair ran a fork of {@code key}: its name, with its values of the parameters the pair fixed. */
+        public boolean ran(BenchmarkKey key) {
+            if (!benchmarks.contains(key.benchmark())) {
+                return false;
+            }
+            for (Map.Entry<String, String> p : params.entrySet()) {
+                if (!p.getValue().equals(key.params().get(p.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** "[size=10,kind=a]" for a pair restricted to those values, "" otherwise. */
+        public String paramsText() {
+            return params.isEmpty() ? "" : params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(",", "[", "]"));
         }
     }
 
-    /** The order in which the given benchmark's rounds ran, e.g. "B A" per round ("A" = this code, "B" = baseline). */
-    public List<Pair> pairsOf(String benchmark) {
-        return pairs.stream().filter(p -> p.benchmarks().contains(benchmark)).toList();
+    /** The pairs that ran a fork of {@code key}, in the order they ran: its k-th pair ran its k-th fork on each side. */
+    public List<Pair> pairsOf(BenchmarkKey key) {
+        return pairs.stream().filter(p -> p.ran(key)).toList();
     }
 }

@@ -77,6 +77,10 @@ public final class JsonReport {
                 o.put("round", pair.round());
                 ArrayNode benchmarks = o.putArray("benchmarks");
                 pair.benchmarks().forEach(benchmarks::add);
+                if (!pair.params().isEmpty()) {
+                    ObjectNode params = o.putObject("params");
+                    pair.params().forEach(params::put);
+                }
                 o.put("baselineFirst", pair.baselineFirst());
             }
         });

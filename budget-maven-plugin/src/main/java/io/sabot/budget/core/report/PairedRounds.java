@@ -14,8 +14,8 @@ import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * The evidence of a paired run for one benchmark, round by round: the mean of the baseline code's
- * fork and of this code's fork that ran in the same pair ({@code round} r pairs fork r-1 of both
- * sides), in this run's unit, and their ratio.
+ * fork and of this code's fork that ran in the same pair (the benchmark's k-th pair ran fork k-1 of
+ * both sides), in this run's unit, and their ratio.
  */
 final class PairedRounds {
 
@@ -57,13 +57,17 @@ final class PairedRounds {
             return List.of();
         }
         MetricUnit unit = current.primary().unit();
+        // Each pair that ran this benchmark added one fork to each side, so its k-th pair holds its k-th fork. That is
+        // round k only while it ran in every round: adaptive and confirmation rounds run a subset, so a benchmark
+        // decided early and confirmed later ran in rounds 1-3 and 7-9, and its forks 3-5 come from rounds 7-9.
+        List<PairedRun.Pair> pairs = new ArrayList<>(run.pairsOf(current.key()));
+        pairs.sort(Comparator.comparingInt(PairedRun.Pair::round));
         List<Round> rounds = new ArrayList<>();
-        for (PairedRun.Pair pair : run.pairsOf(current.key().benchmark())) {
-            int fork = pair.round() - 1;
+        for (int fork = 0; fork < pairs.size(); fork++) {
+            PairedRun.Pair pair = pairs.get(fork);
             rounds.add(new Round(pair.round(), pair.baselineFirst(), forkMean(baseline.get().primary(), fork, unit),
                     forkMean(current.primary(), fork, unit)));
         }
-        rounds.sort(Comparator.comparingInt(Round::round));
         return rounds;
     }
 

@@ -37,7 +37,7 @@ final class PairedSection {
                 PairedRun.Pair pair = run.pairs().get(i);
                 s.append("<tr><td>").append(i + 1).append("</td><td>").append(pair.round()).append("</td><td>")
                         .append(pair.baselineFirst() ? "baseline" : "this code").append("</td><td>")
-                        .append(escape(String.join(", ", pair.benchmarks()))).append("</td></tr>\n");
+                        .append(escape(String.join(", ", pair.benchmarks()) + pair.paramsText())).append("</td></tr>\n");
             }
             s.append("</tbody>\n</table>\n</details>\n");
         }

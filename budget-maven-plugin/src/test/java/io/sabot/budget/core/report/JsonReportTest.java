@@ -64,6 +64,20 @@ class JsonReportTest {
         assertThat(first.get("benchmarks").get(0).asText()).isEqualTo(ReportFixture.FAST);
         assertThat(first.get("benchmarks").get(1).asText()).isEqualTo(ReportFixture.LATENCY);
         assertThat(paired.get("pairs").get(1).get("baselineFirst").asBoolean()).isFalse();
+        assertThat(first.has("params")).as("a pair of every @Param combination names none").isFalse();
+    }
+
+    @Test
+    void aPairOfAnAdaptiveRoundNamesTheParamCombinationItRan() throws Exception {
+        io.sabot.budget.core.model.PairedRun run = fixture.paired();
+        java.util.List<io.sabot.budget.core.model.PairedRun.Pair> pairs = new java.util.ArrayList<>(run.pairs());
+        pairs.add(new io.sabot.budget.core.model.PairedRun.Pair(3, java.util.List.of(ReportFixture.FAST),
+                java.util.Map.of("size", "10"), true));
+        JsonNode root = new ObjectMapper().readTree(JsonReport.render(fixture.context, fixture.data.withPaired(
+                new io.sabot.budget.core.model.PairedRun(run.baselineSource(), run.baseline(), run.seed(), pairs))));
+        JsonNode third = root.get("paired").get("pairs").get(2);
+        assertThat(third.get("params").get("size").asText()).isEqualTo("10");
+        assertThat(third.get("round").asInt()).isEqualTo(3);
     }
 
     @Test

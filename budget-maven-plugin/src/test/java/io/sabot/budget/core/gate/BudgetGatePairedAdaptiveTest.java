@@ -1,0 +1,167 @@
+package io.sabot.budget.core.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sabot.budget.core.check.CheckKind;
+import io.sabot.budget.core.check.CheckResult;
+import io.sabot.budget.core.check.Statistics;
+import io.sabot.budget.core.fork.BenchmarkFork;
+import io.sabot.budget.core.fork.ForkListener;
+import io.sabot.budget.core.fork.ForkRun;
+import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.model.PairedRun;
+import io.sabot.budget.core.model.Verdict;
+import io.sabot.budget.core.paired.Against;
+import io.sabot.budget.core.paired.BaselineCode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Adaptive rounds of paired mode on a parameterized benchmark: a fake JMH that honours the include
+ * regexes and {@code -p} pins, one benchmark with six {@code @Param} values of which one is undecided.
+ * The adaptive rounds must measure that combination only, both sides of it, and pair it fork by fork.
+ */
+class BudgetGatePairedAdaptiveTest {
+
+    private static final String SIZED = "io.x.Bench.sized";
+    private static final List<String> SIZES = List.of("1", "2", "3", "4", "5", "6");
+    /** The undecided one: 10% slower (the threshold) with much more noise than the others. */
+    private static final String NOISY = "4";
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock();
+    private final List<ForkSettings> calls = new ArrayList<>();
+    private final Random noise = new Random(3);
+
+    private boolean isBaseline(ForkSettings s) {
+        return s.classpath().contains(dir.resolve("base"));
+    }
+
+    private final BenchmarkFork fakeJmh = new BenchmarkFork() {
+        @Override
+        public ForkRun run(ForkSettings settings, ForkListener listener) throws java.io.IOException {
+            calls.add(settings);
+            Map<String, String> pinned = pins(settings);
+            ObjectMapper json = new ObjectMapper();
+            ArrayNode results = json.createArrayNode();
+            boolean included = settings.includes().isEmpty()
+                    || settings.includes().stream().anyMatch(re -> Pattern.compile(re).matcher(SIZED).find());
+            for (String size : SIZES) {
+                if (!included || (pinned.containsKey("size") && !pinned.get("size").equals(size))) {
+                    continue;
+                }
+                boolean noisy = size.equals(NOISY);
+                double factor = isBaseline(settings) ? 1 : noisy ? 1.10 : 1.0;
+                double forkEffect = 1 + noise.nextGaussian() * (noisy ? 0.08 : 0.005);
+                ObjectNode result = results.addObject().put("benchmark", SIZED).put("mode", "avgt").put("threads", 1)
+                        .put("forks", 1).put("jmhVersion", "1.37");
+                result.putObject("params").put("size", size);
+                ObjectNode primary = result.putObject("primaryMetric").put("scoreUnit", "ns/op");
+                ArrayNode fork = primary.putArray("rawData").addArray();
+                double sum = 0;
+                for (int i = 0; i < 5; i++) {
+                    double v = 100 * Integer.parseInt(size) * factor * forkEffect * (1 + noise.nextGaussian() * 0.002);
+                    fork.add(v);
+                    sum += v;
+                }
+                primary.put("score", sum / 5);
+                clock.advance(Duration.ofSeconds(2));
+            }
+            Files.createDirectories(settings.outputDirectory());
+            json.writeValue(settings.resultsFile().toFile(), results);
+            return new ForkRun(settings.resultsFile(), "fake jmh", 0, List.of(), settings.outputDirectory().resolve("fork.log"));
+        }
+
+        @Override
+        public List<String> list(ForkSettings settings) {
+            return List.of(SIZED);
+        }
+    };
+
+    private static Map<String, String> pins(ForkSettings settings) {
+        Map<String, String> pinned = new HashMap<>();
+        for (int i = 0; i < settings.jmhArgs().size() - 1; i++) {
+            if (settings.jmhArgs().get(i).equals("-p")) {
+                String[] kv = settings.jmhArgs().get(i + 1).split("=", 2);
+                pinned.put(kv[0], kv[1]);
+            }
+        }
+        return pinned;
+    }
+
+    private GateOutcome check(AdaptiveSettings adaptive, List<PairedRun> runs) throws Exception {
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes.resolve("META-INF"));
+        Files.writeString(classes.resolve("META-INF/BenchmarkList"), "listed");
+        GateSettings settings = new GateSettings(dir.resolve("performance-budgets.yml"), false, dir.resolve("baseline.json"),
+                dir.resolve("budget"), true, false, false, Optional.empty(), Optional.empty(), "test", Optional.empty(), 20);
+        RunOverrides overrides = new RunOverrides(Path.of("java"), List.of(classes), dir, List.of(), List.of(),
+                io.sabot.budget.core.model.JmhOptions.NONE, List.of(), Duration.ofMinutes(10), false, 0);
+        GateReporter reporter = (outcome, data, baseline, environment) -> data.paired().ifPresent(runs::add);
+        List<Path> base = List.of(dir.resolve("base"));
+        return new BudgetGate(Statistics.standard(), fakeJmh, reporter, clock).check(settings, overrides, adaptive,
+                Optional.of(new PairedSettings(new Against.ClassPath(base), (a, c, l) -> new BaselineCode("classpath:base", base),
+                        OptionalLong.of(5), OptionalInt.of(3))), ForkListener.NONE);
+    }
+
+    @Test
+    void adaptiveRoundsMeasureOnlyTheUndecidedParamCombinationOnBothSides() throws Exception {
+        List<PairedRun> runs = new ArrayList<>();
+        GateOutcome outcome = check(new AdaptiveSettings(Duration.ofMinutes(30), 2), runs);
+
+        List<CheckResult> regressions = outcome.evaluation().results().stream()
+                .filter(r -> r.kind() == CheckKind.REGRESSION).toList();
+        assertThat(regressions).hasSize(SIZES.size());
+        assertThat(regressions).filteredOn(r -> !r.benchmark().params().get("size").equals(NOISY))
+                .allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.PASS));
+        // first look: 3 rounds x 2 sides of the whole benchmark; then 2 adaptive looks x 3 rounds x 2 sides of size=4 only
+        List<ForkSettings> adaptiveCalls = calls.subList(6, calls.size());
+        assertThat(calls.subList(0, 6)).allSatisfy(s -> assertThat(pins(s)).isEmpty());
+        assertThat(adaptiveCalls).hasSize(12).allSatisfy(s -> assertThat(pins(s)).containsExactly(Map.entry("size", NOISY)));
+        assertThat(adaptiveCalls.stream().filter(this::isBaseline)).hasSize(6);
+
+        PairedRun run = runs.get(0);
+        assertThat(run.pairs()).hasSize(3 + 6);
+        assertThat(run.pairs().subList(3, 9)).allSatisfy(p -> assertThat(p.params()).containsExactly(Map.entry("size", NOISY)));
+        CheckResult noisy = regressions.stream().filter(r -> r.benchmark().params().get("size").equals(NOISY)).findFirst()
+                .orElseThrow();
+        assertThat(run.pairsOf(noisy.benchmark())).hasSize(9);
+        CheckResult quiet = regressions.get(0);
+        assertThat(run.pairsOf(quiet.benchmark())).hasSize(3);
+        // both sides hold one fork per pair of each combination: 9 for the undecided one, 3 for the others
+        assertThat(run.baseline().find(noisy.benchmark()).orElseThrow().primary().rawData()).hasSize(9);
+        assertThat(run.baseline().find(quiet.benchmark()).orElseThrow().primary().rawData()).hasSize(3);
+    }
+
+    @Test
+    void adaptiveGroupsAreCutByParamCombinationAndGroupSize() {
+        List<io.sabot.budget.core.model.BenchmarkKey> keys = List.of(
+                Forks.key("io.x.A.a", Map.of("n", "1")), Forks.key("io.x.A.b", Map.of("n", "1")),
+                Forks.key("io.x.A.c", Map.of("n", "1")), Forks.key("io.x.A.d", Map.of("n", "1")),
+                Forks.key("io.x.A.a", Map.of("n", "2")), Forks.key("io.x.A.e", Map.of("s", "x,y")));
+        List<PairedMeasurement.KeyGroup> groups = PairedMeasurement.keyGroups(keys);
+        assertThat(groups).extracting(PairedMeasurement.KeyGroup::names).containsExactly(
+                List.of("io.x.A.a", "io.x.A.b", "io.x.A.c"), List.of("io.x.A.d"), List.of("io.x.A.a"), List.of("io.x.A.e"));
+        assertThat(groups).extracting(PairedMeasurement.KeyGroup::pinned).containsExactly(
+                Map.of("n", "1"), Map.of("n", "1"), Map.of("n", "2"), Map.of());
+        // a value -p cannot carry stays open in the run, yet the pair names it, so it counts for that combination only
+        assertThat(groups.get(3).params()).isEqualTo(Map.of("s", "x,y"));
+    }
+}

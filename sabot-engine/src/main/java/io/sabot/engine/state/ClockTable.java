@@ -128,6 +128,11 @@ class ClockTable<K, V> {
         return ring[i];
     }
 
+    /** The ring position of the next eviction candidate (0 when empty). */
+    int hand() {
+        return hand;
+    }
+
     /** A copy of the entries in ring order from the hand: the next eviction candidate first. */
     Entry<K, V>[] fromHand() {
         Entry<K, V>[] copy = newArray(size);

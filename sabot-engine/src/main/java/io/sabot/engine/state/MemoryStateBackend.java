@@ -2,14 +2,16 @@ package io.sabot.engine.state;
 
 import io.sabot.engine.state.ClockTable.Entry;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +47,10 @@ public final class MemoryStateBackend implements StateBackend {
 
     static final int SNAPSHOT_MAGIC = 0x5AB0_57A7;
     private static final int SNAPSHOT_VERSION = 1;
+    /** Snapshot files are written in chunks of this size (one {@code write} call each). */
+    static final int SNAPSHOT_BUFFER_BYTES = 1 << 20;
+    private static final ThreadLocal<ByteBuffer> SNAPSHOT_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(SNAPSHOT_BUFFER_BYTES));
 
     private final BackendConfig config;
     private final long ttlNanos;
@@ -293,18 +299,29 @@ public final class MemoryStateBackend implements StateBackend {
             return expired;
         }
 
-        /** Ring order from the hand, so a restore rebuilds the same eviction order. */
+        /**
+         * Ring order from the hand, so a restore rebuilds the same eviction order. Each entry is
+         * serialized and copied straight into the backend's snapshot buffer (no list of serialized
+         * entries is kept, so the snapshot's garbage dies young); the entry count is patched into
+         * the header at the end.
+         */
         void write(Path file) throws IOException {
             long now = config.expires() ? clock.getAsLong() : 0;
-            List<RawEntry> entries = new ArrayList<>(size());
-            for (Entry<K, V> e : fromHand()) {
-                long remaining = e.expiresAt == Long.MAX_VALUE ? -1 : e.expiresAt - now;
-                if (remaining == -1 || remaining > 0) {
-                    entries.add(new RawEntry(descriptor.keySerializer().serialize(e.key),
-                            descriptor.valueSerializer().serialize(e.value), remaining));
+            TypeSerializer<K> keys = descriptor.keySerializer();
+            TypeSerializer<V> values = descriptor.valueSerializer();
+            try (SnapshotFile out = new SnapshotFile(file, snapshotBuffer(), descriptor.namespace())) {
+                int size = size();
+                int start = hand();
+                for (int n = 0; n < size; n++) {
+                    int i = start + n;
+                    Entry<K, V> e = at(i < size ? i : i - size);
+                    long remaining = e.expiresAt == Long.MAX_VALUE ? -1 : e.expiresAt - now;
+                    if (remaining == -1 || remaining > 0) {
+                        out.entry(keys.serialize(e.key), values.serialize(e.value), remaining);
+                    }
                 }
+                out.finish();
             }
-            writeRaw(file, descriptor.namespace(), entries);
         }
 
         void load(List<RawEntry> entries) {
@@ -324,19 +341,138 @@ public final class MemoryStateBackend implements StateBackend {
         }
     }
 
-    private static void writeRaw(Path file, String namespace, List<RawEntry> entries) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
-            out.writeInt(SNAPSHOT_MAGIC);
-            out.writeInt(SNAPSHOT_VERSION);
-            out.writeUTF(namespace);
-            out.writeInt(entries.size());
+    private void writeRaw(Path file, String namespace, List<RawEntry> entries) throws IOException {
+        try (SnapshotFile out = new SnapshotFile(file, snapshotBuffer(), namespace)) {
             for (RawEntry e : entries) {
-                out.writeInt(e.key().length);
-                out.write(e.key());
-                out.writeInt(e.value().length);
-                out.write(e.value());
-                out.writeLong(e.remainingTtlNanos());
+                out.entry(e.key(), e.value(), e.remainingTtlNanos());
             }
+            out.finish();
+        }
+    }
+
+    /**
+     * The buffer snapshot files are written through: one per snapshotting thread, not per backend,
+     * so a striped backend (its stripes snapshotted one after another on the caller's thread) holds
+     * one buffer, not one per stripe. A file is written completely before the next one starts.
+     */
+    private static ByteBuffer snapshotBuffer() {
+        return SNAPSHOT_BUFFER.get();
+    }
+
+    /**
+     * One namespace's snapshot file, written sequentially through a direct buffer with
+     * {@link FileChannel#write}: magic, version, namespace (modified UTF-8, as
+     * {@link DataOutputStream#writeUTF}), entry count, then per entry key length, key, value length,
+     * value, remaining TTL in nanoseconds (-1: none). Big-endian, the layout {@code DataOutputStream}
+     * wrote and {@link #readRaw} reads. The count is not known until the entries are written, so
+     * it is patched in when the file is closed.
+     */
+    private static final class SnapshotFile implements AutoCloseable {
+        private final FileChannel channel;
+        private final ByteBuffer buffer;
+        private final int countPosition;
+        private final Path file;
+        private boolean headerFlushed;
+        private boolean finished;
+        private int count;
+
+        SnapshotFile(Path file, ByteBuffer buffer, String namespace) throws IOException {
+            this.file = file;
+            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
+            this.buffer = buffer.clear();
+            try {
+                // At most 4 + 4 + 2 + 65,535 + 4 bytes: writeUTF refuses longer names, so the header fits the buffer.
+                buffer.putInt(SNAPSHOT_MAGIC);
+                buffer.putInt(SNAPSHOT_VERSION);
+                byte[] name = modifiedUtf8(namespace);
+                buffer.putShort((short) name.length);
+                buffer.put(name);
+                countPosition = buffer.position();
+                buffer.putInt(0);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                Files.deleteIfExists(file);
+                throw e;
+            }
+        }
+
+        void entry(byte[] key, byte[] value, long remainingTtlNanos) throws IOException {
+            ensure(Integer.BYTES);
+            buffer.putInt(key.length);
+            put(key);
+            ensure(Integer.BYTES);
+            buffer.putInt(value.length);
+            put(value);
+            ensure(Long.BYTES);
+            buffer.putLong(remainingTtlNanos);
+            count++;
+        }
+
+        private void put(byte[] bytes) throws IOException {
+            if (bytes.length <= buffer.remaining()) {
+                buffer.put(bytes);
+                return;
+            }
+            flush();
+            if (bytes.length <= buffer.remaining()) {
+                buffer.put(bytes);
+            } else {
+                writeFully(ByteBuffer.wrap(bytes));
+            }
+        }
+
+        private void ensure(int bytes) throws IOException {
+            if (buffer.remaining() < bytes) {
+                flush();
+            }
+        }
+
+        private void flush() throws IOException {
+            buffer.flip();
+            writeFully(buffer);
+            buffer.clear();
+            headerFlushed = true;
+        }
+
+        private void writeFully(ByteBuffer bytes) throws IOException {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        }
+
+        /** Writes what is buffered and the entry count; a file closed without it is deleted. */
+        void finish() throws IOException {
+            if (headerFlushed) {
+                flush();
+                ByteBuffer patch = ByteBuffer.allocate(Integer.BYTES).putInt(0, count);
+                while (patch.hasRemaining()) {
+                    channel.write(patch, countPosition + patch.position());
+                }
+            } else {
+                buffer.putInt(countPosition, count);
+                flush();
+            }
+            finished = true;
+        }
+
+        /** A file not finished (a serializer or a write failed) is removed, as no file was written before. */
+        @Override
+        public void close() throws IOException {
+            channel.close();
+            if (!finished) {
+                Files.deleteIfExists(file);
+            }
+        }
+
+        /** The bytes {@link DataOutputStream#writeUTF} writes after its length, checked the same way. */
+        private static byte[] modifiedUtf8(String s) throws IOException {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(s.length() + 2);
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeUTF(s);
+            }
+            byte[] withLength = bytes.toByteArray();
+            return java.util.Arrays.copyOfRange(withLength, 2, withLength.length);
         }
     }
 

@@ -271,6 +271,88 @@ class MemoryStateBackendTest {
         }
     }
 
+    /** The file is the layout DataOutputStream wrote before the snapshot streamed into a buffer (version 1). */
+    @Test
+    void snapshotFileKeepsTheVersionOneLayout(@TempDir Path dir) throws Exception {
+        StateDescriptor<String, Long> named = new StateDescriptor<>("z\u00e4hler-\u0000-\u20ac", Serializers.STRING, Serializers.LONG);
+        try (MemoryStateBackend backend = new MemoryStateBackend(BackendConfig.unbounded(), ExpiryTicker.manual())) {
+            KeyValueState<String, Long> state = backend.state(named);
+            state.put("a", 1L);
+            state.put("\u00df\u20ac", -2L);
+            backend.snapshot(dir.resolve("snap"));
+        }
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(expected)) {
+            out.writeInt(0x5AB0_57A7);
+            out.writeInt(1);
+            out.writeUTF("z\u00e4hler-\u0000-\u20ac");
+            out.writeInt(2);
+            for (String key : List.of("a", "\u00df\u20ac")) {
+                byte[] k = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.writeInt(k.length);
+                out.write(k);
+                out.writeInt(8);
+                out.writeLong(key.equals("a") ? 1L : -2L);
+                out.writeLong(-1);
+            }
+        }
+        assertThat(java.nio.file.Files.readAllBytes(dir.resolve("snap").resolve("namespace-0.state"))).isEqualTo(expected.toByteArray());
+    }
+
+    /** Files of several write buffers (the entry count is then patched into a written header) and entries above one. */
+    @Test
+    void snapshotsLargerThanTheWriteBufferRoundTrip(@TempDir Path dir) throws Exception {
+        StateDescriptor<Integer, byte[]> blobs = new StateDescriptor<>("blobs", Serializers.INT, Serializers.BYTES);
+        Random random = new Random(7);
+        List<byte[]> written = new ArrayList<>();
+        try (MemoryStateBackend source = new MemoryStateBackend(BackendConfig.unbounded())) {
+            KeyValueState<Integer, byte[]> state = source.state(blobs);
+            for (int i = 0; i < 5_000; i++) {
+                int length = i == 1_234 ? 3 * MemoryStateBackend.SNAPSHOT_BUFFER_BYTES + 5 : random.nextInt(1_500);
+                byte[] value = new byte[length];
+                random.nextBytes(value);
+                written.add(value);
+                state.put(i, value);
+            }
+            source.snapshot(dir);
+        }
+        try (MemoryStateBackend target = new MemoryStateBackend(BackendConfig.unbounded())) {
+            target.restore(dir);
+            KeyValueState<Integer, byte[]> state = target.state(blobs);
+            assertThat(target.statistics().entries()).isEqualTo(5_000);
+            for (int i = 0; i < 5_000; i++) {
+                assertThat(state.get(i)).isEqualTo(written.get(i));
+            }
+        }
+    }
+
+    @Test
+    void aFailedSnapshotLeavesNoNamespaceFile(@TempDir Path dir) throws Exception {
+        TypeSerializer<String> failing = new TypeSerializer<>() {
+            @Override
+            public byte[] serialize(String value) {
+                if (value.equals("bad")) {
+                    throw new IllegalStateException("cannot serialize " + value);
+                }
+                return Serializers.STRING.serialize(value);
+            }
+
+            @Override
+            public String deserialize(byte[] bytes) {
+                return Serializers.STRING.deserialize(bytes);
+            }
+        };
+        try (MemoryStateBackend backend = new MemoryStateBackend(BackendConfig.unbounded())) {
+            KeyValueState<String, String> state = backend.state(new StateDescriptor<>("s", Serializers.STRING, failing));
+            state.put("a", "good");
+            state.put("b", "bad");
+            assertThatThrownBy(() -> backend.snapshot(dir.resolve("snap"))).hasMessageContaining("cannot serialize bad");
+        }
+        try (var files = java.nio.file.Files.list(dir.resolve("snap"))) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
     @Test
     void restoreRejectsCorruptSnapshot(@TempDir Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("namespace-0.state"), "garbage");

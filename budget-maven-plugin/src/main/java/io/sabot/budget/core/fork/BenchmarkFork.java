@@ -23,4 +23,10 @@ public interface BenchmarkFork {
     default java.util.List<String> list(ForkSettings settings) throws ForkException, IOException {
         return BenchmarkLister.list(settings);
     }
+
+    /** Every unit (a benchmark at one {@code @Param} combination) these settings select: {@code -lp}. */
+    default java.util.List<io.sabot.budget.core.model.BenchmarkUnit> listUnits(ForkSettings settings)
+            throws ForkException, IOException {
+        return BenchmarkLister.listUnits(settings);
+    }
 }

@@ -56,13 +56,21 @@ public record ForkSettings(
         if (forks < 1) {
             throw new IllegalArgumentException("at least one fork is needed, not " + forks);
         }
+        return pinned(onlyIncludes, params, directory).withForks(forks);
+    }
+
+    /**
+     * The same run (its forks as set) of exactly the benchmarks {@code onlyIncludes} selects, restricted
+     * to one @Param combination with a {@code -p name=value} per entry of {@code params} (a shard's units).
+     */
+    public ForkSettings pinned(List<String> onlyIncludes, Map<String, String> params, Path directory) {
         List<String> args = new ArrayList<>(jmhArgs);
         new TreeMap<>(params).forEach((name, value) -> {
             args.add("-p");
             args.add(name + "=" + value);
         });
-        return new ForkSettings(javaExecutable, classpath, workingDirectory, directory, onlyIncludes, List.of(),
-                jmh.withForks(forks), args, timeout);
+        return new ForkSettings(javaExecutable, classpath, workingDirectory, directory, onlyIncludes, List.of(), jmh, args,
+                timeout);
     }
 
     /** Round {@code round} of a run whose forks are spread out: the same run with one fork, in {@code round-N/}. */
@@ -81,6 +89,11 @@ public record ForkSettings(
     public ForkSettings withClasspath(List<Path> otherClasspath, Path directory) {
         return new ForkSettings(javaExecutable, otherClasspath, workingDirectory, directory, includes, excludes, jmh, jmhArgs,
                 timeout);
+    }
+
+    /** The same run writing into {@code directory}. */
+    public ForkSettings writingTo(Path directory) {
+        return new ForkSettings(javaExecutable, classpath, workingDirectory, directory, includes, excludes, jmh, jmhArgs, timeout);
     }
 
     public Path resultsFile() {

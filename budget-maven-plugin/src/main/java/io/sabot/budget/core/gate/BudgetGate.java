@@ -21,6 +21,8 @@ import io.sabot.budget.core.io.PooledResultsWriter;
 import io.sabot.budget.core.io.ResultFileException;
 import io.sabot.budget.core.io.ResultFiles;
 import io.sabot.budget.core.model.BenchmarkKey;
+import io.sabot.budget.core.model.BenchmarkUnit;
+import io.sabot.budget.core.model.ShardSpec;
 import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.JmhOptions;
@@ -86,6 +88,17 @@ public final class BudgetGate {
      */
     public GateOutcome check(GateSettings settings, RunOverrides overrides, AdaptiveSettings adaptive,
                              Optional<PairedSettings> paired, ForkListener listener) throws GateException {
+        return check(settings, overrides, adaptive, paired, Optional.empty(), listener);
+    }
+
+    /**
+     * budget:check of one shard of the suite when {@code shard} is given: the same split is computed in
+     * every shard ({@link ShardPlan}), only this shard's units are measured, and {@code shard.json} is
+     * written beside the results for {@link #merge}, whose verdicts are the build's.
+     */
+    public GateOutcome check(GateSettings settings, RunOverrides overrides, AdaptiveSettings adaptive,
+                             Optional<PairedSettings> paired, Optional<ShardSpec> shard, ForkListener listener)
+            throws GateException {
         if (settings.budgetFileRequired() && !Files.exists(settings.budgetFile())) {
             throw starter(settings, overrides, listener);
         }
@@ -95,21 +108,26 @@ public final class BudgetGate {
         }
         Optional<RunResults> baseline = loadBaseline(settings.baselineFile());
         ForkSettings fork = forkSettings(settings, overrides, budgets.jmh());
+        Optional<ShardRecord> sharded = shard.isPresent()
+                ? Optional.of(ShardRecord.plan(shard.get(), settings, overrides, fork, this::listUnits, listener))
+                : Optional.empty();
         List<String> fallback = new ArrayList<>();
         if (paired.isPresent()) {
             Optional<BaselineCode> code = baselineCode(paired.get(), settings, listener, fallback);
             if (code.isPresent()) {
-                return checkPaired(settings, overrides, adaptive, paired.get(), code.get(), budgets, fork, listener);
+                return checkPaired(settings, overrides, adaptive, paired.get(), code.get(), budgets, fork, sharded, listener);
             }
         }
         Instant started = clock.instant();
-        RunResults current = runInterleaved(fork, listener);
+        RunResults current = sharded.isPresent()
+                ? ShardedRun.run(fork, sharded.get().units(), s -> runFork(s, listener), listener)
+                : runInterleaved(fork, listener);
         Duration firstRun = Duration.between(started, clock.instant());
         Optional<Environment> environment = environmentOf(settings, current, overrides.javaExecutable());
         // With adaptive rounds every look, the first included, gets its share of the error rate.
         BudgetEvaluator evaluator = new BudgetEvaluator(statistics.withErrorSpentOver(adaptive.looks()),
                 settings.compareAcrossEnvironments())
-                .subsetRun(!overrides.includes().isEmpty() || !overrides.excludes().isEmpty());
+                .subsetRun(!overrides.includes().isEmpty() || !overrides.excludes().isEmpty() || sharded.isPresent());
         if (!fallback.isEmpty()) {
             // Asked to pair and could not: the stored numbers are from another time, which the user did not choose
             // to gate on, so their regression verdicts are reported as warnings (limits still gate).
@@ -127,11 +145,13 @@ public final class BudgetGate {
                 writePooled(fork.resultsFile(), current);
             }
         }
+        List<String> confirmations = new ArrayList<>();
         for (int round = 1; round <= overrides.confirm() && evaluation.problems().isEmpty(); round++) {
             List<io.sabot.budget.core.check.CheckResult> failed = Confirmation.failed(evaluation);
             if (failed.isEmpty()) {
                 break;
             }
+            confirmations.add("confirm-" + round + "/results.json");
             listener.note("Confirming " + failed.size() + " failed check(s), rerun " + round + " of " + overrides.confirm());
             ForkSettings rerun = fork.rerun(Confirmation.includesFor(failed, budgets, current),
                     settings.outputDirectory().resolve("confirm-" + round));
@@ -142,6 +162,10 @@ public final class BudgetGate {
             List<String> notes = new ArrayList<>(fallback);
             notes.addAll(evaluation.notes());
             evaluation = new Evaluation(evaluation.results(), evaluation.problems(), notes);
+        }
+        if (sharded.isPresent()) {
+            sharded.get().write(settings, environment.orElseThrow(), adaptive.looks(), Optional.empty(), confirmations);
+            evaluation = sharded.get().provisional(evaluation);
         }
         HistoryFile.Read history = recordHistory(settings, current, environment, overrides.workingDirectory());
         return decide(settings, evaluation, reportData(settings, current, budgets, history), baseline, environment);
@@ -217,7 +241,7 @@ public final class BudgetGate {
 
     private GateOutcome checkPaired(GateSettings settings, RunOverrides overrides, AdaptiveSettings adaptive,
                                     PairedSettings paired, BaselineCode code, BudgetFile budgets, ForkSettings fork,
-                                    ForkListener listener) throws GateException {
+                                    Optional<ShardRecord> sharded, ForkListener listener) throws GateException {
         int forks = fork.jmh().forks().orElse(1);
         int rounds = paired.rounds().orElse(Math.max(forks, PairedSettings.DEFAULT_ROUNDS));
         if (rounds < 2) {
@@ -229,14 +253,30 @@ public final class BudgetGate {
                 new RunResults("paired", List.of(), Optional.empty(), Optional.empty(), Optional.empty()),
                 javaHome(settings, overrides.javaExecutable())));
         BudgetEvaluator evaluator = new BudgetEvaluator(statistics.withErrorSpentOver(adaptive.looks()), true)
-                .subsetRun(!overrides.includes().isEmpty() || !overrides.excludes().isEmpty())
+                .subsetRun(!overrides.includes().isEmpty() || !overrides.excludes().isEmpty() || sharded.isPresent())
                 .paired(true);
         PairedCheck.Outcome outcome = new PairedCheck(s -> runFork(s, listener), this::list, clock, listener)
-                .run(fork.withForks(1), code, rounds, seed, adaptive, overrides.confirm(), budgets, evaluator, environment);
+                .run(fork.withForks(1), code, rounds, seed, adaptive, overrides.confirm(), budgets, evaluator, environment,
+                        sharded.map(ShardRecord::units));
         environment = environmentOf(settings, outcome.current(), overrides.javaExecutable());
+        Evaluation evaluation = outcome.evaluation();
+        if (sharded.isPresent()) {
+            sharded.get().write(settings, environment.orElseThrow(), adaptive.looks(), Optional.of(outcome.run()), List.of());
+            evaluation = sharded.get().provisional(evaluation);
+        }
         HistoryFile.Read history = recordHistory(settings, outcome.current(), environment, overrides.workingDirectory());
         ReportData data = reportData(settings, outcome.current(), budgets, history).withPaired(outcome.run());
-        return decide(settings, outcome.evaluation(), data, Optional.of(outcome.baseline()), environment);
+        return decide(settings, evaluation, data, Optional.of(outcome.baseline()), environment);
+    }
+
+    private List<BenchmarkUnit> listUnits(ForkSettings settings) throws GateException {
+        try {
+            return forkRunner.listUnits(settings);
+        } catch (ForkException e) {
+            throw new GateException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new GateException("Cannot list the benchmarks in " + settings.outputDirectory() + ": " + e.getMessage(), e);
+        }
     }
 
     private List<String> list(ForkSettings settings) throws GateException {
@@ -384,6 +424,68 @@ public final class BudgetGate {
                 .evaluate(budgets, current, Optional.of(baseline), environment);
         return decide(settings, evaluation, reportData(settings, current, budgets, readHistory(settings)),
                 Optional.of(baseline), environment);
+    }
+
+    /**
+     * budget:merge: reads the shards of a sharded check (each a directory with {@code shard.json} or a
+     * parent of such directories), refuses shards that are not one suite measured once, pools their
+     * raw forks and evaluates them as budget:check evaluates one run: the same evaluator, error rate
+     * split, confirmation reruns (stored mode) and reports. The pooled forks are written to the output
+     * directory's results.json (and baseline-results.json in paired mode) for budget:baseline.
+     *
+     * @param acceptMixedEnvironments merge shards measured on different machines or JDKs, with a note
+     */
+    public GateOutcome merge(GateSettings settings, List<Path> shardDirectories, boolean acceptMixedEnvironments,
+                             Path workingDirectory) throws GateException {
+        BudgetFile budgets = loadBudgets(settings);
+        List<Path> directories = ShardMerge.shardDirectories(shardDirectories);
+        ShardMerge.Expected expected;
+        try {
+            expected = new ShardMerge.Expected(io.sabot.budget.core.io.FileDigest.sha256(settings.budgetFile()),
+                    Files.exists(settings.baselineFile())
+                            ? Optional.of(io.sabot.budget.core.io.FileDigest.sha256(settings.baselineFile())) : Optional.empty(),
+                    CommitId.resolve(System.getenv(), workingDirectory), acceptMixedEnvironments);
+        } catch (IOException e) {
+            throw new GateException("Cannot read " + settings.budgetFile() + " or " + settings.baselineFile() + ": " + e.getMessage(), e);
+        }
+        ShardMerge.Merged merged = ShardMerge.merge(directories, expected);
+        Path resultsFile = settings.outputDirectory().resolve("results.json");
+        List<Path> currentFiles = merged.shards().stream().map(x -> x.directory().resolve("results.json")).toList();
+        writeMerged(currentFiles, resultsFile, merged.current());
+        Optional<RunResults> baseline;
+        if (merged.paired().isPresent()) {
+            baseline = Optional.of(merged.paired().get().baseline());
+            writeMerged(merged.shards().stream().map(x -> x.directory().resolve(PairedCheck.BASELINE_RESULTS)).toList(),
+                    resultsFile.resolveSibling(PairedCheck.BASELINE_RESULTS), baseline.get());
+        } else {
+            baseline = loadBaseline(settings.baselineFile());
+        }
+        Optional<Environment> environment = Optional.of(merged.environment());
+        BudgetEvaluator evaluator = new BudgetEvaluator(statistics.withErrorSpentOver(merged.looks()),
+                merged.paired().isPresent() || settings.compareAcrossEnvironments())
+                .subsetRun(merged.subset())
+                .paired(merged.paired().isPresent());
+        Evaluation evaluation = evaluator.evaluate(budgets, merged.current(), baseline, environment);
+        for (int round = 1; round <= merged.confirmations().size() && evaluation.problems().isEmpty(); round++) {
+            evaluation = ShardConfirmation.apply(evaluation, merged.current(), merged.confirmations().get(round - 1), round,
+                    rerun -> evaluator.evaluate(budgets, rerun, baseline, environment));
+        }
+        List<String> notes = new ArrayList<>(merged.notes());
+        notes.addAll(evaluation.notes());
+        evaluation = new Evaluation(evaluation.results(), evaluation.problems(), notes);
+        ReportData data = reportData(settings, merged.current(), budgets, readHistory(settings));
+        if (merged.paired().isPresent()) {
+            data = data.withPaired(merged.paired().get());
+        }
+        return decide(settings, evaluation, data, baseline, environment);
+    }
+
+    private static void writeMerged(List<Path> templates, Path target, RunResults pooled) throws GateException {
+        try {
+            PooledResultsWriter.writeCombined(templates, target, pooled);
+        } catch (ResultFileException | IOException e) {
+            throw new GateException("Cannot write the merged forks to " + target + ": " + e.getMessage(), e);
+        }
     }
 
     /**

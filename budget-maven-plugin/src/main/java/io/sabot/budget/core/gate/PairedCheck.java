@@ -9,6 +9,7 @@ import io.sabot.budget.core.fork.ForkSettings;
 import io.sabot.budget.core.io.PooledResultsWriter;
 import io.sabot.budget.core.io.ResultFileException;
 import io.sabot.budget.core.model.BenchmarkKey;
+import io.sabot.budget.core.model.BenchmarkUnit;
 import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.Level;
@@ -60,12 +61,25 @@ final class PairedCheck {
 
     Outcome run(ForkSettings current, BaselineCode code, int rounds, long seed, AdaptiveSettings adaptive, int confirm,
                 BudgetFile budgets, BudgetEvaluator evaluator, Optional<Environment> environment) throws GateException {
+        return run(current, code, rounds, seed, adaptive, confirm, budgets, evaluator, environment, Optional.empty());
+    }
+
+    /**
+     * @param shard a shard's units: only these are measured (each pinned to its @Param values), the first
+     *              look, adaptive looks and confirmation alike; empty: every benchmark the sides list
+     */
+    Outcome run(ForkSettings current, BaselineCode code, int rounds, long seed, AdaptiveSettings adaptive, int confirm,
+                BudgetFile budgets, BudgetEvaluator evaluator, Optional<Environment> environment,
+                Optional<List<BenchmarkUnit>> shard) throws GateException {
         Path directory = current.outputDirectory().resolve("paired");
         ForkSettings baseline = current.withClasspath(code.classpath(), directory.resolve("baseline"));
         List<String> here = lister.list(current.rerun(current.includes(), directory.resolve("list-current")));
         List<String> there = lister.list(baseline.rerun(current.includes(), directory.resolve("list-baseline")));
-        List<String> both = here.stream().filter(there::contains).toList();
-        List<String> onlyHere = here.stream().filter(n -> !there.contains(n)).toList();
+        Set<String> sharded = shard.map(units -> units.stream().map(BenchmarkUnit::benchmark)
+                .collect(java.util.stream.Collectors.toSet())).orElse(null);
+        List<String> both = here.stream().filter(there::contains).filter(n -> sharded == null || sharded.contains(n)).toList();
+        List<String> onlyHere = here.stream().filter(n -> !there.contains(n))
+                .filter(n -> sharded == null || sharded.contains(n)).toList();
         List<String> onlyThere = there.stream().filter(n -> !here.contains(n)).toList();
         List<String> notes = new ArrayList<>();
         notes.add("Paired run: the baseline code " + code.description() + " was measured beside this code, " + rounds
@@ -79,8 +93,8 @@ final class PairedCheck {
 
         PairedMeasurement measurement = new PairedMeasurement(fork, listener, seed);
         Instant started = clock.instant();
-        PairedMeasurement.Sides sides = measurement.run(PairedMeasurement.Sides.empty(), current, baseline, both, onlyHere,
-                rounds, directory);
+        PairedMeasurement.Sides sides = measure(measurement, PairedMeasurement.Sides.empty(), current, baseline, both, onlyHere,
+                shard, rounds, directory);
         Duration firstLook = Duration.between(started, clock.instant());
         Evaluation evaluation = evaluate(evaluator, budgets, sides, current, environment, directory);
 
@@ -118,7 +132,7 @@ final class PairedCheck {
                     + " of " + confirm);
             List<String> pairedNames = names.stream().filter(both::contains).toList();
             List<String> lonelyNames = names.stream().filter(onlyHere::contains).toList();
-            sides = measurement.run(sides, current, baseline, pairedNames, lonelyNames, rounds, directory);
+            sides = measure(measurement, sides, current, baseline, pairedNames, lonelyNames, shard, rounds, directory);
             evaluation = Confirmation.combine(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory),
                     round);
         }
@@ -130,9 +144,24 @@ final class PairedCheck {
         return new Outcome(evaluation, now, then, new PairedRun(code.description(), then, seed, sides.pairs()));
     }
 
+    /** Rounds of these benchmark names: all their @Param values, or in a shard exactly its units of them. */
+    private static PairedMeasurement.Sides measure(PairedMeasurement measurement, PairedMeasurement.Sides sides,
+                                                   ForkSettings current, ForkSettings baseline, List<String> paired,
+                                                   List<String> currentOnly, Optional<List<BenchmarkUnit>> shard, int rounds,
+                                                   Path directory) throws GateException {
+        if (shard.isEmpty()) {
+            return measurement.run(sides, current, baseline, paired, currentOnly, rounds, directory);
+        }
+        List<BenchmarkUnit> both = shard.get().stream().filter(u -> paired.contains(u.benchmark())).toList();
+        List<BenchmarkUnit> lonely = shard.get().stream().filter(u -> currentOnly.contains(u.benchmark())).toList();
+        return measurement.runUnits(sides, current, baseline, both, lonely, rounds, directory);
+    }
+
+    static final String BASELINE_RESULTS = "baseline-results.json";
+
     /** Where the baseline side's forks are written: plain JMH JSON beside results.json, for budget:compare. */
     static Path baselineFile(ForkSettings current) {
-        return current.resultsFile().resolveSibling("baseline-results.json");
+        return current.resultsFile().resolveSibling(BASELINE_RESULTS);
     }
 
     private Evaluation evaluate(BudgetEvaluator evaluator, BudgetFile budgets, PairedMeasurement.Sides sides,

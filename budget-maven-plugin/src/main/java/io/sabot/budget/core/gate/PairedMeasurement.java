@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import io.sabot.budget.core.model.BenchmarkUnit;
 
 /**
  * Measures the baseline code beside the current code, pair by pair (randomized multiple interleaved
@@ -125,17 +127,37 @@ final class PairedMeasurement {
      */
     Sides runKeys(Sides sides, ForkSettings current, ForkSettings baseline, List<BenchmarkKey> keys, int rounds,
                   Path directory) throws GateException {
+        Set<BenchmarkKey> wanted = new LinkedHashSet<>(keys);
+        return runPinned(sides, current, baseline, keyGroups(keys), List.of(), wanted::contains, rounds, directory,
+                keys.size() + " undecided benchmark(s) at their @Param values, on both sides");
+    }
+
+    /**
+     * Runs {@code rounds} more rounds of exactly these units (a shard's part of the suite), pinned to
+     * their {@code @Param} values like {@link #runKeys}: {@code paired} on both sides, {@code currentOnly}
+     * (not in the baseline code) on this side. Results of other units are dropped: they are another shard's.
+     */
+    Sides runUnits(Sides sides, ForkSettings current, ForkSettings baseline, List<BenchmarkUnit> paired,
+                   List<BenchmarkUnit> currentOnly, int rounds, Path directory) throws GateException {
+        List<BenchmarkUnit> all = new ArrayList<>(paired);
+        all.addAll(currentOnly);
+        return runPinned(sides, current, baseline, unitGroups(paired), unitGroups(currentOnly),
+                key -> all.stream().anyMatch(u -> u.holds(key)), rounds, directory,
+                paired.size() + " unit(s) of this shard on both sides"
+                        + (currentOnly.isEmpty() ? "" : ", " + currentOnly.size() + " on this side only"));
+    }
+
+    private Sides runPinned(Sides sides, ForkSettings current, ForkSettings baseline, List<KeyGroup> groups,
+                            List<KeyGroup> lonely, Predicate<BenchmarkKey> wanted, int rounds, Path directory, String what)
+            throws GateException {
         Map<BenchmarkKey, BenchmarkResult> now = new LinkedHashMap<>(sides.current());
         Map<BenchmarkKey, BenchmarkResult> before = new LinkedHashMap<>(sides.baseline());
         List<PairedRun.Pair> pairs = new ArrayList<>(sides.pairs());
         List<Path> currentFiles = new ArrayList<>(sides.currentFiles());
         List<Path> baselineFiles = new ArrayList<>(sides.baselineFiles());
-        Set<BenchmarkKey> wanted = new LinkedHashSet<>(keys);
-        List<KeyGroup> groups = keyGroups(keys);
         for (int r = 1; r <= rounds; r++) {
             int round = sides.rounds() + r;
-            listener.note("Paired round " + round + " (" + r + " of " + rounds + " now): " + keys.size()
-                    + " undecided benchmark(s) at their @Param values, on both sides");
+            listener.note("Paired round " + round + " (" + r + " of " + rounds + " now): " + what);
             for (int g = 0; g < groups.size(); g++) {
                 KeyGroup group = groups.get(g);
                 boolean baselineFirst = random.nextBoolean();
@@ -150,8 +172,27 @@ final class PairedMeasurement {
                 // the pair names the whole combination, so it counts as a round of exactly the keys it pooled
                 pairs.add(new PairedRun.Pair(round, group.names(), group.params(), baselineFirst));
             }
+            for (int g = 0; g < lonely.size(); g++) {
+                KeyGroup group = lonely.get(g);
+                List<String> includes = group.names().stream().map(Patterns::exact).toList();
+                ForkSettings a = current.extraForks(includes, group.pinned(), 1,
+                        directory.resolve("round-" + round).resolve("current-only-" + (g + 1)));
+                append(now, only(fork.run(a), wanted), currentFiles, a.resultsFile());
+            }
         }
         return new Sides(now, before, pairs, sides.rounds() + rounds, currentFiles, baselineFiles);
+    }
+
+    /** Units by @Param combination (in first-seen order), each combination's names cut into groups of {@link #GROUP_SIZE}. */
+    static List<KeyGroup> unitGroups(List<BenchmarkUnit> units) {
+        Map<Map<String, String>, List<String>> byParams = new LinkedHashMap<>();
+        for (BenchmarkUnit u : units) {
+            byParams.computeIfAbsent(u.params(), p -> new ArrayList<>()).add(u.benchmark());
+        }
+        List<KeyGroup> groups = new ArrayList<>();
+        byParams.forEach((params, names) -> groups(names.stream().distinct().toList())
+                .forEach(chunk -> groups.add(new KeyGroup(chunk, new TreeMap<>(params)))));
+        return groups;
     }
 
     /**
@@ -173,22 +214,11 @@ final class PairedMeasurement {
 
     /** The keys by @Param combination (in first-seen order), each combination's names cut into groups of {@link #GROUP_SIZE}. */
     static List<KeyGroup> keyGroups(List<BenchmarkKey> keys) {
-        Map<String, List<BenchmarkKey>> byParams = new LinkedHashMap<>();
-        for (BenchmarkKey key : keys) {
-            byParams.computeIfAbsent(key.paramsText(), p -> new ArrayList<>()).add(key);
-        }
-        List<KeyGroup> groups = new ArrayList<>();
-        for (List<BenchmarkKey> same : byParams.values()) {
-            List<String> names = same.stream().map(BenchmarkKey::benchmark).distinct().toList();
-            for (List<String> chunk : groups(names)) {
-                groups.add(new KeyGroup(chunk, new TreeMap<>(same.get(0).params())));
-            }
-        }
-        return groups;
+        return unitGroups(keys.stream().map(BenchmarkUnit::of).toList());
     }
 
-    private static RunResults only(RunResults run, Set<BenchmarkKey> keys) {
-        return new RunResults(run.source(), run.results().stream().filter(r -> keys.contains(r.key())).toList(),
+    private static RunResults only(RunResults run, Predicate<BenchmarkKey> keys) {
+        return new RunResults(run.source(), run.results().stream().filter(r -> keys.test(r.key())).toList(),
                 run.environment(), run.recordedAt(), run.reason());
     }
 

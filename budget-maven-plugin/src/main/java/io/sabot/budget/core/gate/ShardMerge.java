@@ -204,20 +204,19 @@ final class ShardMerge {
                         + " Run every shard with the same parameters and baseline, or merge one of them only once");
             }
         }
-        for (Shard s : shards) {
-            for (BenchmarkUnit u : s.manifest().suite()) {
-                if (!ranBy.containsKey(u) && s == shards.get(0)) {
-                    String owner = shards.stream().filter(x -> x.manifest().units().contains(u))
-                            .map(Shard::name).findFirst().orElse("no shard");
-                    problems.add(u.label() + " was run by no shard (assigned to " + owner + "): its forks are missing from the"
-                            + " shard's results.json. Rerun that shard");
-                }
+        List<BenchmarkUnit> suite = shards.get(0).manifest().suite();
+        for (BenchmarkUnit u : suite) {
+            if (!ranBy.containsKey(u)) {
+                String owner = shards.stream().filter(x -> x.manifest().units().contains(u))
+                        .map(Shard::name).findFirst().orElse("a shard not given");
+                problems.add(u.label() + " was run by no shard (assigned to " + owner + "): its forks are missing. Rerun that"
+                        + " shard, or pass its directory too");
             }
-            for (BenchmarkUnit u : ranBy.keySet()) {
-                if (s == shards.get(0) && !s.manifest().suite().contains(u)) {
-                    problems.add(u.label() + " is not in the suite the shards listed, yet " + ranBy.get(u).get(0).name()
-                            + " ran it: the shard's results.json holds forks of another build. Rerun that shard");
-                }
+        }
+        for (Map.Entry<BenchmarkUnit, List<Shard>> e : ranBy.entrySet()) {
+            if (!suite.contains(e.getKey())) {
+                problems.add(e.getKey().label() + " is not in the suite the shards listed, yet " + e.getValue().get(0).name()
+                        + " ran it: its results.json holds forks of another build. Rerun that shard");
             }
         }
     }

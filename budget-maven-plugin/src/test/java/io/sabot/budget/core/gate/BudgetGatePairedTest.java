@@ -14,7 +14,9 @@ import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkRun;
 import io.sabot.budget.core.fork.ForkSettings;
 import io.sabot.budget.core.io.ResultFiles;
+import io.sabot.budget.core.model.BenchmarkUnit;
 import io.sabot.budget.core.model.JmhOptions;
+import io.sabot.budget.core.model.ShardSpec;
 import io.sabot.budget.core.model.PairedRun;
 import io.sabot.budget.core.model.RunResults;
 import io.sabot.budget.core.model.Verdict;
@@ -113,7 +115,64 @@ class BudgetGatePairedTest {
         public List<String> list(ForkSettings settings) {
             return names(settings);
         }
+
+        @Override
+        public List<BenchmarkUnit> listUnits(ForkSettings settings) {
+            return names(settings).stream().map(n -> new BenchmarkUnit(n, Map.of())).toList();
+        }
     };
+
+    /** Shard k of n of a paired check, its output in shards/shard-k/, as one job of a CI matrix. */
+    private GateOutcome checkShard(int k, int n, long seed) throws Exception {
+        Path budgetFile = dir.resolve("performance-budgets.yml");
+        Files.writeString(budgetFile, "version: 1\nbudgets:\n  - {id: S, benchmark: Bench.same, max: 1ms}\n");
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes.resolve("META-INF"));
+        Files.writeString(classes.resolve("META-INF/BenchmarkList"), "listed");
+        GateSettings settings = new GateSettings(budgetFile, true, dir.resolve("baseline.json"), dir.resolve("shards/shard-" + k),
+                true, false, false, Optional.empty(), Optional.empty(), "test", Optional.empty(), 20);
+        RunOverrides overrides = new RunOverrides(Path.of("java"), List.of(classes), dir, List.of(), List.of(),
+                JmhOptions.NONE, List.of(), Duration.ofMinutes(10), true, 1);
+        return new BudgetGate(Statistics.standard(), fakeJmh, (o, d, b, e) -> { }, clock).check(settings, overrides,
+                AdaptiveSettings.OFF, Optional.of(new PairedSettings(new Against.ClassPath(List.of(dir.resolve("base"))), base(),
+                        OptionalLong.of(seed), OptionalInt.of(4))), Optional.of(new ShardSpec(k, n)), ForkListener.NONE);
+    }
+
+    @Test
+    void pairedShardsPairTheirOwnUnitsAndTheMergeJudgesThemAsOnePairedRun() throws Exception {
+        currentFactor.put(SAME, 1.0);
+        currentFactor.put(SLOWER, 1.30);
+        currentFactor.put(FASTER, 0.80);
+        currentOnly.add(NEW);
+        GateOutcome first = checkShard(1, 2, 5);
+        int firstCalls = calls.size();
+        GateOutcome second = checkShard(2, 2, 6);
+
+        // each shard measured only its own benchmarks, on both sides, pair by pair
+        List<String> one = first.evaluation().results().stream().map(r -> r.benchmark().benchmark()).distinct().toList();
+        List<String> two = second.evaluation().results().stream().map(r -> r.benchmark().benchmark()).distinct().toList();
+        assertThat(one).doesNotContainAnyElementsOf(two);
+        assertThat(calls.subList(0, firstCalls)).allSatisfy(c -> assertThat(c.includes()).noneMatch(re -> two.stream()
+                .anyMatch(name -> Pattern.compile(re).matcher(name).find())));
+        assertThat(first.evaluation().notes().get(0)).startsWith("Shard 1/2: 2 of 4 units measured");
+
+        GateSettings merging = new GateSettings(dir.resolve("performance-budgets.yml"), true, dir.resolve("baseline.json"),
+                dir.resolve("merged"), true, false, false, Optional.empty(), Optional.empty(), "test", Optional.empty(), 20);
+        GateOutcome merged = new BudgetGate(Statistics.standard(), fakeJmh, (o, d, b, e) -> reportData = d, clock)
+                .merge(merging, List.of(dir.resolve("shards")), false, dir);
+        assertThat(regression(merged, SLOWER).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(regression(merged, SAME).verdict()).isNotEqualTo(Verdict.FAIL);
+        assertThat(regression(merged, SLOWER).interval()).contains("paired t");
+        assertThat(merged.fails()).isTrue();
+        assertThat(reportData.paired().orElseThrow().pairsOf(regression(merged, SLOWER).benchmark())).isNotEmpty();
+
+        // the same forks judged as one paired run by budget:compare give the same verdicts
+        GateOutcome compared = new BudgetGate(Statistics.standard(), fakeJmh, (o, d, b, e) -> { }, clock)
+                .compare(merging, dir.resolve("merged/results.json"), dir.resolve("merged/baseline-results.json"), true);
+        for (String benchmark : List.of(SAME, SLOWER, FASTER)) {
+            assertThat(regression(merged, benchmark).verdict()).isEqualTo(regression(compared, benchmark).verdict());
+        }
+    }
 
     private GateOutcome check(String budgets, Against against, BaselineCodeProvider provider, long seed, int confirm)
             throws Exception {

@@ -212,7 +212,8 @@ class ShardMergeTest {
                 shard(2, 2, plan.of(new ShardSpec(2, 2)), elsewhere, sha, Optional.empty()));
         assertThatThrownBy(() -> gate().merge(settings("m"), shards, false, dir))
                 .hasMessageContaining("shard 2/2")
-                .hasMessageContaining("ran in another environment than shard 1/2 (CPU: AMD EPYC vs Intel Xeon, cores: 4 vs 2)")
+                .hasMessageContaining("ran in another environment than shard 1/2")
+                .hasMessageContaining("(CPU: AMD EPYC vs Intel Xeon, cores: 4 vs 2)")
                 .hasMessageContaining("-Dbudget.acceptMixedEnvironments=true");
 
         GateOutcome accepted = gate().merge(settings("m"), shards, true, dir);

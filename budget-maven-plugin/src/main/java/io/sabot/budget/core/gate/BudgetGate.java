@@ -270,18 +270,21 @@ public final class BudgetGate {
     }
 
     private List<BenchmarkUnit> listUnits(ForkSettings settings) throws GateException {
-        try {
-            return forkRunner.listUnits(settings);
-        } catch (ForkException e) {
-            throw new GateException(e.getMessage(), e);
-        } catch (IOException e) {
-            throw new GateException("Cannot list the benchmarks in " + settings.outputDirectory() + ": " + e.getMessage(), e);
-        }
+        return listing(settings, forkRunner::listUnits);
     }
 
     private List<String> list(ForkSettings settings) throws GateException {
+        return listing(settings, forkRunner::list);
+    }
+
+    /** One of JMH's listings ({@code -l}, {@code -lp}). */
+    private interface Listing<T> {
+        List<T> list(ForkSettings settings) throws ForkException, IOException;
+    }
+
+    private static <T> List<T> listing(ForkSettings settings, Listing<T> listing) throws GateException {
         try {
-            return forkRunner.list(settings);
+            return listing.list(settings);
         } catch (ForkException e) {
             throw new GateException(e.getMessage(), e);
         } catch (IOException e) {

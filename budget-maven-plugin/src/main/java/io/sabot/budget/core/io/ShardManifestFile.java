@@ -43,16 +43,7 @@ public final class ShardManifestFile {
             ObjectNode paired = root.putObject("paired");
             paired.put("baselineSource", p.baselineSource());
             paired.put("seed", p.seed());
-            ArrayNode pairs = paired.putArray("pairs");
-            for (PairedRun.Pair pair : p.pairs()) {
-                ObjectNode n = pairs.addObject();
-                n.put("round", pair.round());
-                ArrayNode names = n.putArray("benchmarks");
-                pair.benchmarks().forEach(names::add);
-                ObjectNode params = n.putObject("params");
-                pair.params().forEach(params::put);
-                n.put("baselineFirst", pair.baselineFirst());
-            }
+            PairsJson.write(paired.putArray("pairs"), p.pairs());
         }
         ArrayNode confirmations = root.putArray("confirmations");
         m.confirmations().forEach(confirmations::add);
@@ -98,12 +89,7 @@ public final class ShardManifestFile {
         Optional<ShardManifest.Paired> paired = Optional.empty();
         JsonNode p = root.path("paired");
         if (p.isObject()) {
-            List<PairedRun.Pair> pairs = new ArrayList<>();
-            for (JsonNode n : p.path("pairs")) {
-                List<String> names = new ArrayList<>();
-                n.path("benchmarks").forEach(b -> names.add(b.asText()));
-                pairs.add(new PairedRun.Pair(n.path("round").asInt(), names, strings(n.path("params")), n.path("baselineFirst").asBoolean()));
-            }
+            List<PairedRun.Pair> pairs = PairsJson.read(p.path("pairs"));
             paired = Optional.of(new ShardManifest.Paired(p.path("baselineSource").asText(), p.path("seed").asLong(), pairs));
         }
         List<String> confirmations = new ArrayList<>();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.io.PairsJson;
 import io.sabot.budget.core.model.PairedRun;
 import java.util.Optional;
 
@@ -71,18 +72,7 @@ public final class JsonReport {
             ObjectNode p = root.putObject("paired");
             p.put("baselineSource", run.baselineSource());
             p.put("seed", run.seed());
-            ArrayNode pairs = p.putArray("pairs");
-            for (PairedRun.Pair pair : run.pairs()) {
-                ObjectNode o = pairs.addObject();
-                o.put("round", pair.round());
-                ArrayNode benchmarks = o.putArray("benchmarks");
-                pair.benchmarks().forEach(benchmarks::add);
-                if (!pair.params().isEmpty()) {
-                    ObjectNode params = o.putObject("params");
-                    pair.params().forEach(params::put);
-                }
-                o.put("baselineFirst", pair.baselineFirst());
-            }
+            PairsJson.write(p.putArray("pairs"), run.pairs());
         });
         ArrayNode checks = root.putArray("checks");
         for (CheckResult r : e.results()) {

@@ -15,13 +15,24 @@ mvn=${MVN:-mvn}
 work="$project/target/local-shards"
 rm -rf "$work"; mkdir -p "$work/artifacts"
 
-timed() { # name, then the command; prints "name seconds exit-code"
+# Maven's log with times, so that the time spent waiting for another build's JMH (the machine-wide
+# lock) can be told apart from the shard's own time.
+stamps=(-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS)
+
+timed() { # name, then the command; prints wall time, time waiting for JMH's lock, the rest, exit code
   local name=$1; shift
-  local start end status=0
+  local start end status=0 wait
   start=$(date +%s.%N)
-  "$@" > "$work/$name.log" 2>&1 || status=$?
+  "$@" "${stamps[@]}" > "$work/$name.log" 2>&1 || status=$?
   end=$(date +%s.%N)
-  printf '%-10s %7.1f s  exit %d  (%s)\n' "$name" "$(echo "$end - $start" | bc)" "$status" "$work/$name.log"
+  # a wait lasts from the plugin's "holds JMH's lock" line to the next line it logs
+  wait=$(awk '
+    function secs(t) { split(t, a, ":"); return a[1] * 3600 + a[2] * 60 + a[3] }
+    waiting { total += secs($1) - since; waiting = 0 }
+    /holds JMH.s lock file/ { since = secs($1); waiting = 1 }
+    END { printf "%.1f", total }' "$work/$name.log")
+  printf '%-10s wall %7.1f s  waiting for the JMH lock %6.1f s  own %7.1f s  exit %d\n' "$name" \
+    "$(echo "$end - $start" | bc)" "$wait" "$(echo "$end - $start - $wait" | bc)" "$status"
 }
 
 timed unsharded $mvn -B -f "$project/pom.xml" verify -Dbudget.failOnViolation=false \

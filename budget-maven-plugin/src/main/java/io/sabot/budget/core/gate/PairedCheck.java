@@ -32,7 +32,8 @@ import java.util.Set;
 /**
  * budget:check in paired mode: lists the benchmarks on both sides, measures them pair by pair
  * ({@link PairedMeasurement}), evaluates, then spends the adaptive time on more rounds for the
- * undecided regression checks only (at exactly their {@code @Param} values), then confirms failures
+ * undecided regression checks only (at exactly their {@code @Param} values; when the time left cannot
+ * pay for all, those nearest to a decision), then confirms failures
  * with more rounds. Each look gets an equal share of the error rate, and a verdict once reached is final.
  */
 final class PairedCheck {
@@ -90,20 +91,29 @@ final class PairedCheck {
         // Per benchmark result (a @Param combination counts as one): the first look's time over what it measured.
         Duration perResult = firstLook.dividedBy(Math.max(1, sides.current().size()));
         while (adaptive.enabled() && looks < adaptive.looks()) {
-            Set<BenchmarkKey> undecided = undecided(evaluation, both);
+            List<CheckResult> undecided = undecided(evaluation, both);
             if (undecided.isEmpty()) {
                 break;
             }
-            Duration cost = perResult.multipliedBy(undecided.size());
-            if (spent.plus(cost).compareTo(adaptive.maxTime()) > 0) {
-                notes.add("Adaptive rounds stopped: " + undecided.size() + " undecided benchmark(s) would need about "
-                        + cost.toSeconds() + " s more, beyond -Dbudget.maxTime=" + adaptive.maxTime().toSeconds() + "s");
+            Duration left = adaptive.maxTime().minus(spent);
+            long room = perResult.isZero() ? Long.MAX_VALUE : left.dividedBy(perResult);
+            Set<BenchmarkKey> chosen = fitting(undecided, room);
+            Set<BenchmarkKey> all = fitting(undecided, Long.MAX_VALUE);
+            if (chosen.isEmpty()) {
+                notes.add("Adaptive rounds stopped: " + rounds + " more round(s) of even one of the " + all.size()
+                        + " undecided benchmark(s) would take about " + perResult.toSeconds() + " s, beyond the "
+                        + left.toSeconds() + " s left of -Dbudget.maxTime=" + adaptive.maxTime().toSeconds() + "s");
                 break;
             }
             Instant before = clock.instant();
-            listener.note("Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + undecided.size()
-                    + " undecided benchmark(s)");
-            sides = measurement.runKeys(sides, current, baseline, List.copyOf(undecided), rounds, directory);
+            String subset = chosen.size() < all.size()
+                    ? " of " + all.size() + " (the time left fits these, nearest to a decision first)" : "";
+            listener.note("Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + chosen.size()
+                    + " undecided benchmark(s)" + subset);
+            if (!subset.isEmpty()) {
+                notes.add("Adaptive paired look " + (looks + 1) + ": " + chosen.size() + subset);
+            }
+            sides = measurement.runKeys(sides, current, baseline, List.copyOf(chosen), rounds, directory);
             spent = spent.plus(Duration.between(before, clock.instant()));
             looks++;
             evaluation = keepDecided(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory), looks);
@@ -155,11 +165,22 @@ final class PairedCheck {
      * The results (each a benchmark at one @Param combination) behind INCONCLUSIVE error-level regression
      * checks that have a baseline side to pair with: exactly what the adaptive rounds measure again.
      */
-    static Set<BenchmarkKey> undecided(Evaluation evaluation, List<String> paired) {
-        Set<BenchmarkKey> keys = new LinkedHashSet<>();
+    static List<CheckResult> undecided(Evaluation evaluation, List<String> paired) {
+        List<CheckResult> checks = new ArrayList<>();
         for (CheckResult r : evaluation.results()) {
             if (r.kind() == CheckKind.REGRESSION && r.level() == Level.ERROR && r.verdict() == Verdict.INCONCLUSIVE
                     && paired.contains(r.benchmark().benchmark())) {
+                checks.add(r);
+            }
+        }
+        return checks;
+    }
+
+    /** The results of as many undecided checks as {@code room} allows, nearest to a decision first. */
+    static Set<BenchmarkKey> fitting(List<CheckResult> undecided, long room) {
+        Set<BenchmarkKey> keys = new LinkedHashSet<>();
+        for (CheckResult r : UndecidedBenchmarks.nearestDecisionFirst(undecided)) {
+            if (keys.size() < room) {
                 keys.add(r.benchmark());
             }
         }

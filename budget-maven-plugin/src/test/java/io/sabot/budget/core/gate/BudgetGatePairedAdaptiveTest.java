@@ -49,6 +49,8 @@ class BudgetGatePairedAdaptiveTest {
     private final MutableClock clock = new MutableClock();
     private final List<ForkSettings> calls = new ArrayList<>();
     private final Random noise = new Random(3);
+    /** The sizes 10% slower with much more noise than the others: undecided after the first look. */
+    private java.util.Set<String> noisySizes = java.util.Set.of(NOISY);
 
     private boolean isBaseline(ForkSettings s) {
         return s.classpath().contains(dir.resolve("base"));
@@ -67,7 +69,7 @@ class BudgetGatePairedAdaptiveTest {
                 if (!included || (pinned.containsKey("size") && !pinned.get("size").equals(size))) {
                     continue;
                 }
-                boolean noisy = size.equals(NOISY);
+                boolean noisy = noisySizes.contains(size);
                 double factor = isBaseline(settings) ? 1 : noisy ? 1.10 : 1.0;
                 double forkEffect = 1 + noise.nextGaussian() * (noisy ? 0.08 : 0.005);
                 ObjectNode result = results.addObject().put("benchmark", SIZED).put("mode", "avgt").put("threads", 1)
@@ -148,6 +150,20 @@ class BudgetGatePairedAdaptiveTest {
         // both sides hold one fork per pair of each combination: 9 for the undecided one, 3 for the others
         assertThat(run.baseline().find(noisy.benchmark()).orElseThrow().primary().rawData()).hasSize(9);
         assertThat(run.baseline().find(quiet.benchmark()).orElseThrow().primary().rawData()).hasSize(3);
+    }
+
+    @Test
+    void whenTheTimeLeftCannotPayForEveryUndecidedCombinationTheRoundsMeasureTheOnesThatFit() throws Exception {
+        noisySizes = java.util.Set.of("3", NOISY);
+        List<PairedRun> runs = new ArrayList<>();
+        // The first look costs 12 s of (fake) clock per combination (6 forks of 2 s): 20 s pay for one more, not two.
+        GateOutcome outcome = check(new AdaptiveSettings(Duration.ofSeconds(20), 2), runs);
+
+        List<ForkSettings> adaptiveCalls = calls.subList(6, calls.size());
+        assertThat(adaptiveCalls).isNotEmpty().allSatisfy(s -> assertThat(pins(s)).hasSize(1));
+        assertThat(adaptiveCalls.stream().map(s -> pins(s).get("size")).distinct()).hasSize(1);
+        assertThat(outcome.evaluation().notes()).anyMatch(n -> n.contains("1 of 2 (the time left fits these, nearest to a"
+                + " decision first)"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.fork.ListedBenchmark;
 import io.sabot.budget.core.io.PooledResultsWriter;
 import io.sabot.budget.core.io.ResultFileException;
 import io.sabot.budget.core.model.BenchmarkKey;
@@ -40,7 +41,7 @@ final class PairedCheck {
 
     /** Lists the benchmark names a side's classpath holds for the settings' includes/excludes. */
     interface Lister {
-        List<String> list(ForkSettings settings) throws GateException;
+        List<ListedBenchmark> list(ForkSettings settings) throws GateException;
     }
 
     /** What a paired check measured and decided. */
@@ -63,9 +64,12 @@ final class PairedCheck {
                 BudgetFile budgets, BudgetEvaluator evaluator, Optional<Environment> environment) throws GateException {
         Path directory = current.outputDirectory().resolve("paired");
         ForkSettings baseline = current.withClasspath(code.classpath(), directory.resolve("baseline"));
-        List<String> here = lister.list(current.rerun(current.includes(), directory.resolve("list-current")));
-        List<String> there = lister.list(baseline.rerun(current.includes(), directory.resolve("list-baseline")));
+        List<ListedBenchmark> listedHere = lister.list(current.rerun(current.includes(), directory.resolve("list-current")));
+        List<ListedBenchmark> listedThere = lister.list(baseline.rerun(current.includes(), directory.resolve("list-baseline")));
+        List<String> here = listedHere.stream().map(ListedBenchmark::name).toList();
+        List<String> there = listedThere.stream().map(ListedBenchmark::name).toList();
         List<String> both = here.stream().filter(there::contains).toList();
+        List<PairedMeasurement.Unit> units = PairedMeasurement.units(listedHere, listedThere, current.jmhArgs().contains("-p"));
         List<String> onlyHere = here.stream().filter(n -> !there.contains(n)).toList();
         List<String> onlyThere = there.stream().filter(n -> !here.contains(n)).toList();
         List<String> notes = new ArrayList<>();
@@ -80,7 +84,7 @@ final class PairedCheck {
 
         PairedMeasurement measurement = new PairedMeasurement(fork, listener, seed);
         Instant started = clock.instant();
-        PairedMeasurement.Sides sides = measurement.run(PairedMeasurement.Sides.empty(), current, baseline, both, onlyHere,
+        PairedMeasurement.Sides sides = measurement.run(PairedMeasurement.Sides.empty(), current, baseline, units, onlyHere,
                 rounds, directory);
         Duration firstLook = Duration.between(started, clock.instant());
         Evaluation evaluation = evaluate(evaluator, budgets, sides, current, environment, directory);
@@ -107,11 +111,12 @@ final class PairedCheck {
             }
             Instant before = clock.instant();
             String subset = chosen.size() < all.size()
-                    ? " of " + all.size() + " (the time left fits these, nearest to a decision first)" : "";
+                    ? " of the " + all.size() + " (the time left pays for these, nearest to a decision first)" : "";
             listener.note("Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + chosen.size()
-                    + " undecided benchmark(s)" + subset);
+                    + subset + " undecided benchmark(s)");
             if (!subset.isEmpty()) {
-                notes.add("Adaptive paired look " + (looks + 1) + ": " + chosen.size() + subset);
+                notes.add("Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + chosen.size() + subset
+                        + " undecided benchmark(s)");
             }
             sides = measurement.runKeys(sides, current, baseline, List.copyOf(chosen), rounds, directory);
             spent = spent.plus(Duration.between(before, clock.instant()));
@@ -126,9 +131,9 @@ final class PairedCheck {
             Set<String> names = Confirmation.benchmarksFor(failed, budgets, sides.currentResults("results.json"));
             listener.note("Confirming " + failed.size() + " failed check(s) with " + rounds + " more round(s), rerun " + round
                     + " of " + confirm);
-            List<String> pairedNames = names.stream().filter(both::contains).toList();
+            List<PairedMeasurement.Unit> pairedUnits = units.stream().filter(u -> names.contains(u.name())).toList();
             List<String> lonelyNames = names.stream().filter(onlyHere::contains).toList();
-            sides = measurement.run(sides, current, baseline, pairedNames, lonelyNames, rounds, directory);
+            sides = measurement.run(sides, current, baseline, pairedUnits, lonelyNames, rounds, directory);
             evaluation = Confirmation.combine(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory),
                     round);
         }

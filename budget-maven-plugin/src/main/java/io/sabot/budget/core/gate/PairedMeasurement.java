@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Measures the baseline code beside the current code, pair by pair (randomized multiple interleaved
@@ -86,6 +87,27 @@ final class PairedMeasurement {
      */
     Sides run(Sides sides, ForkSettings current, ForkSettings baseline, List<Unit> paired, List<String> currentOnly,
               int rounds, Path directory) throws GateException {
+        long names = paired.stream().map(Unit::name).distinct().count();
+        String what = names + " benchmark(s) on both sides" + (paired.size() == names ? "" : " (" + paired.size()
+                + " @Param combinations)") + (currentOnly.isEmpty() ? "" : ", " + currentOnly.size() + " on this side only");
+        return measure(sides, current, baseline, paired, currentOnly, key -> true, rounds, directory, what);
+    }
+
+    /**
+     * Runs {@code rounds} more rounds of exactly {@code keys} on both sides (the adaptive rounds): each
+     * at its {@code @Param} combination, so a decided combination of a parameterized benchmark is not
+     * measured again. (A value with a comma cannot be passed to {@code -p}; such a parameter is left
+     * open and the surplus results are dropped, never pooled.)
+     */
+    Sides runKeys(Sides sides, ForkSettings current, ForkSettings baseline, List<BenchmarkKey> keys, int rounds,
+                  Path directory) throws GateException {
+        Set<BenchmarkKey> wanted = new LinkedHashSet<>(keys);
+        return measure(sides, current, baseline, keys.stream().map(Unit::of).toList(), List.of(), wanted::contains, rounds,
+                directory, keys.size() + " undecided benchmark(s) at their @Param values, on both sides");
+    }
+
+    private Sides measure(Sides sides, ForkSettings current, ForkSettings baseline, List<Unit> paired, List<String> currentOnly,
+                          Predicate<BenchmarkKey> keep, int rounds, Path directory, String what) throws GateException {
         Map<BenchmarkKey, BenchmarkResult> now = new LinkedHashMap<>(sides.current());
         Map<BenchmarkKey, BenchmarkResult> before = new LinkedHashMap<>(sides.baseline());
         List<PairedRun.Pair> pairs = new ArrayList<>(sides.pairs());
@@ -93,13 +115,10 @@ final class PairedMeasurement {
         List<Path> baselineFiles = new ArrayList<>(sides.baselineFiles());
         List<Group> groups = groups(paired);
         List<List<String>> lonely = chunks(currentOnly);
-        long names = paired.stream().map(Unit::name).distinct().count();
         for (int r = 1; r <= rounds; r++) {
             int round = sides.rounds() + r;
-            listener.note("Paired round " + round + " (" + r + " of " + rounds + " now): " + names
-                    + " benchmark(s) on both sides" + (paired.size() == names ? "" : " (" + paired.size() + " @Param combinations)")
-                    + " in " + groups.size() + " pair(s)" + (currentOnly.isEmpty() ? ""
-                    : ", " + currentOnly.size() + " on this side only"));
+            listener.note("Paired round " + round + " (" + r + " of " + rounds + " now): " + what + ", " + groups.size()
+                    + " pair(s) of JMH runs");
             for (int g = 0; g < groups.size(); g++) {
                 Group group = groups.get(g);
                 boolean baselineFirst = random.nextBoolean();
@@ -108,53 +127,14 @@ final class PairedMeasurement {
                 ForkSettings b = group.fork(baseline, pairDirectory.resolve("baseline"));
                 RunResults first = fork.run(baselineFirst ? b : a);
                 RunResults second = fork.run(baselineFirst ? a : b);
-                RunResults ofCurrent = baselineFirst ? second : first;
-                RunResults ofBaseline = baselineFirst ? first : second;
-                append(now, ofCurrent, currentFiles, a.resultsFile());
-                append(before, ofBaseline, baselineFiles, b.resultsFile());
+                append(now, only(baselineFirst ? second : first, keep), currentFiles, a.resultsFile());
+                append(before, only(baselineFirst ? first : second, keep), baselineFiles, b.resultsFile());
+                // the pair names its pins, so it counts as a round of exactly the results it pooled
                 pairs.add(new PairedRun.Pair(round, group.names(), group.params(), baselineFirst));
             }
             for (int g = 0; g < lonely.size(); g++) {
                 ForkSettings a = oneFork(current, lonely.get(g), directory.resolve("round-" + round).resolve("current-only-" + (g + 1)));
                 append(now, fork.run(a), currentFiles, a.resultsFile());
-            }
-        }
-        return new Sides(now, before, pairs, sides.rounds() + rounds, currentFiles, baselineFiles);
-    }
-
-    /**
-     * Runs {@code rounds} more rounds of exactly {@code keys} on both sides (the adaptive rounds): like
-     * {@link #run}, but each JMH run is pinned to one {@code @Param} combination with {@code -p}, as
-     * {@link AdaptiveMeasurement} pins its rounds, so a decided combination of a parameterized benchmark
-     * is not measured again, and a pair holds at most {@link #GROUP_SIZE} forks per side. (A value with
-     * a comma cannot be passed to {@code -p}; such a parameter is left open and the surplus results are
-     * dropped, never pooled.)
-     */
-    Sides runKeys(Sides sides, ForkSettings current, ForkSettings baseline, List<BenchmarkKey> keys, int rounds,
-                  Path directory) throws GateException {
-        Map<BenchmarkKey, BenchmarkResult> now = new LinkedHashMap<>(sides.current());
-        Map<BenchmarkKey, BenchmarkResult> before = new LinkedHashMap<>(sides.baseline());
-        List<PairedRun.Pair> pairs = new ArrayList<>(sides.pairs());
-        List<Path> currentFiles = new ArrayList<>(sides.currentFiles());
-        List<Path> baselineFiles = new ArrayList<>(sides.baselineFiles());
-        Set<BenchmarkKey> wanted = new LinkedHashSet<>(keys);
-        List<Group> groups = groups(keys.stream().map(Unit::of).toList());
-        for (int r = 1; r <= rounds; r++) {
-            int round = sides.rounds() + r;
-            listener.note("Paired round " + round + " (" + r + " of " + rounds + " now): " + keys.size()
-                    + " undecided benchmark(s) at their @Param values, on both sides");
-            for (int g = 0; g < groups.size(); g++) {
-                Group group = groups.get(g);
-                boolean baselineFirst = random.nextBoolean();
-                Path pairDirectory = directory.resolve("round-" + round).resolve("pair-" + (g + 1));
-                ForkSettings a = group.fork(current, pairDirectory.resolve("current"));
-                ForkSettings b = group.fork(baseline, pairDirectory.resolve("baseline"));
-                RunResults first = fork.run(baselineFirst ? b : a);
-                RunResults second = fork.run(baselineFirst ? a : b);
-                append(now, only(baselineFirst ? second : first, wanted), currentFiles, a.resultsFile());
-                append(before, only(baselineFirst ? first : second, wanted), baselineFiles, b.resultsFile());
-                // the pair names the whole combination, so it counts as a round of exactly the keys it pooled
-                pairs.add(new PairedRun.Pair(round, group.names(), group.params(), baselineFirst));
             }
         }
         return new Sides(now, before, pairs, sides.rounds() + rounds, currentFiles, baselineFiles);
@@ -259,8 +239,8 @@ final class PairedMeasurement {
         return open.stream().map(g -> new Group(List.copyOf(g.names()), Map.copyOf(g.pins()), Map.copyOf(g.params()))).toList();
     }
 
-    private static RunResults only(RunResults run, Set<BenchmarkKey> keys) {
-        return new RunResults(run.source(), run.results().stream().filter(r -> keys.contains(r.key())).toList(),
+    private static RunResults only(RunResults run, Predicate<BenchmarkKey> keep) {
+        return new RunResults(run.source(), run.results().stream().filter(r -> keep.test(r.key())).toList(),
                 run.environment(), run.recordedAt(), run.reason());
     }
 

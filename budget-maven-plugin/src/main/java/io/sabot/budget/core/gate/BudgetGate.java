@@ -9,6 +9,7 @@ import io.sabot.budget.core.fork.ForkException;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkRun;
 import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.fork.ListedBenchmark;
 import io.sabot.budget.core.fork.Patterns;
 import io.sabot.budget.core.history.CommitId;
 import io.sabot.budget.core.history.HistoryBaseline;
@@ -109,7 +110,7 @@ public final class BudgetGate {
         Optional<RunResults> baseline = loadBaseline(settings.baselineFile());
         ForkSettings fork = forkSettings(settings, overrides, budgets.jmh());
         Optional<ShardRecord> sharded = shard.isPresent()
-                ? Optional.of(ShardRecord.plan(shard.get(), settings, overrides, fork, this::listUnits, listener))
+                ? Optional.of(ShardRecord.plan(shard.get(), settings, overrides, fork, this::list, listener))
                 : Optional.empty();
         List<String> fallback = new ArrayList<>();
         if (paired.isPresent()) {
@@ -269,22 +270,9 @@ public final class BudgetGate {
         return decide(settings, evaluation, data, Optional.of(outcome.baseline()), environment);
     }
 
-    private List<BenchmarkUnit> listUnits(ForkSettings settings) throws GateException {
-        return listing(settings, forkRunner::listUnits);
-    }
-
-    private List<String> list(ForkSettings settings) throws GateException {
-        return listing(settings, forkRunner::list);
-    }
-
-    /** One of JMH's listings ({@code -l}, {@code -lp}). */
-    private interface Listing<T> {
-        List<T> list(ForkSettings settings) throws ForkException, IOException;
-    }
-
-    private static <T> List<T> listing(ForkSettings settings, Listing<T> listing) throws GateException {
+    private List<ListedBenchmark> list(ForkSettings settings) throws GateException {
         try {
-            return listing.list(settings);
+            return forkRunner.list(settings);
         } catch (ForkException e) {
             throw new GateException(e.getMessage(), e);
         } catch (IOException e) {

@@ -194,7 +194,9 @@ final class ShardMerge {
         Map<BenchmarkUnit, List<Shard>> ranBy = new TreeMap<>();
         for (Shard s : shards) {
             Set<BenchmarkUnit> units = new LinkedHashSet<>();
-            s.results().results().forEach(r -> units.add(BenchmarkUnit.of(r.key())));
+            // a result belongs to the suite's unit that holds it (a whole benchmark holds all its combinations)
+            s.results().results().forEach(r -> units.add(s.manifest().suite().stream().filter(u -> u.holds(r.key()))
+                    .findFirst().orElse(BenchmarkUnit.of(r.key()))));
             units.forEach(u -> ranBy.computeIfAbsent(u, x -> new ArrayList<>()).add(s));
         }
         for (Map.Entry<BenchmarkUnit, List<Shard>> e : ranBy.entrySet()) {

@@ -3,6 +3,7 @@ package io.sabot.budget.core.gate;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.fork.ListedBenchmark;
 import io.sabot.budget.core.history.CommitId;
 import io.sabot.budget.core.io.FileDigest;
 import io.sabot.budget.core.io.RecordedRunSettings;
@@ -28,9 +29,9 @@ import java.util.Optional;
  */
 final class ShardRecord {
 
-    /** Lists the units a classpath holds for the settings' includes/excludes. */
-    interface UnitLister {
-        List<BenchmarkUnit> list(ForkSettings settings) throws GateException;
+    /** Lists the benchmarks, with their @Param values, that a classpath holds for the settings' includes/excludes. */
+    interface Lister {
+        List<ListedBenchmark> list(ForkSettings settings) throws GateException;
     }
 
     private final ShardSpec spec;
@@ -54,8 +55,9 @@ final class ShardRecord {
      * committed baseline, not a previous results.json, because every shard must weigh with the same input.
      */
     static ShardRecord plan(ShardSpec spec, GateSettings settings, RunOverrides overrides, ForkSettings fork,
-                            UnitLister lister, ForkListener listener) throws GateException {
-        List<BenchmarkUnit> suite = lister.list(fork.writingTo(settings.outputDirectory().resolve("shard").resolve("list")));
+                            Lister lister, ForkListener listener) throws GateException {
+        List<BenchmarkUnit> suite = units(lister.list(fork.writingTo(settings.outputDirectory().resolve("shard").resolve("list"))),
+                fork.jmhArgs().contains("-p"));
         if (suite.isEmpty()) {
             throw new GateException("No benchmarks to shard: JMH lists none for <includes>/<excludes>"
                     + " (-Dbudget.includes/-Dbudget.excludes)");
@@ -80,6 +82,22 @@ final class ShardRecord {
                 + " recorded"));
         return new ShardRecord(spec, suite, plan.of(spec), CommitId.resolve(System.getenv(), overrides.workingDirectory()),
                 !overrides.includes().isEmpty() || !overrides.excludes().isEmpty());
+    }
+
+    /**
+     * The units of JMH's listing: a benchmark at each combination of its values, or the whole benchmark
+     * as one unit when its values cannot all be pinned or the user pins values with {@code -p} in jmhArgs.
+     */
+    static List<BenchmarkUnit> units(List<ListedBenchmark> listed, boolean userPins) {
+        List<BenchmarkUnit> units = new ArrayList<>();
+        for (ListedBenchmark b : listed) {
+            if (userPins || !b.pinnable()) {
+                units.add(new BenchmarkUnit(b.name(), Map.of()));
+            } else {
+                b.combinations().forEach(c -> units.add(new BenchmarkUnit(b.name(), c)));
+            }
+        }
+        return units;
     }
 
     List<BenchmarkUnit> units() {

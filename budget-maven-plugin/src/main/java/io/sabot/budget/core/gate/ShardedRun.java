@@ -20,10 +20,10 @@ import java.util.SortedMap;
 
 /**
  * Runs exactly a shard's units in stored mode: one JMH run per {@code @Param} combination (the
- * methods sharing it as includes, the values pinned with {@code -p}), and with {@code n > 1} forks
- * {@code n} rounds of one fork each, as an unsharded check spreads its forks. Results of other units
- * (a value holding a comma cannot be pinned, so JMH runs them all) are dropped, never pooled: they
- * belong to another shard.
+ * methods sharing it as includes, the values pinned with {@code -p}; whole benchmarks, whose values
+ * cannot be pinned, with those without parameters), and with {@code n > 1} forks {@code n} rounds of
+ * one fork each, as an unsharded check spreads its forks. Results of other units are dropped, never
+ * pooled: they belong to another shard.
  */
 final class ShardedRun {
 
@@ -49,7 +49,7 @@ final class ShardedRun {
                 group++;
                 Path directory = fork.outputDirectory().resolve("shard").resolve("round-" + round).resolve("run-" + group);
                 List<String> includes = e.getValue().stream().map(Patterns::exact).toList();
-                ForkSettings one = fork.pinned(includes, new PairedMeasurement.KeyGroup(e.getValue(), e.getKey()).pinned(), directory);
+                ForkSettings one = fork.pinned(includes, e.getKey(), directory);
                 if (rounds > 1) {
                     one = one.withForks(1);
                 }

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 /**
  * The unit a sharded suite is split into: one benchmark method at one {@code @Param} combination (all
  * its modes). JMH runs exactly one unit with the method's name as include and a {@code -p} per value.
+ * A benchmark whose values cannot be pinned ({@code -p} splits on commas) is one unit without values,
+ * which holds all its results.
  */
 public record BenchmarkUnit(String benchmark, SortedMap<String, String> params) implements Comparable<BenchmarkUnit> {
 
@@ -26,8 +28,9 @@ public record BenchmarkUnit(String benchmark, SortedMap<String, String> params) 
         return new BenchmarkUnit(key.benchmark(), key.params());
     }
 
+    /** The unit's results: at its combination, or every result of the benchmark for a unit without values. */
     public boolean holds(BenchmarkKey key) {
-        return benchmark.equals(key.benchmark()) && params.equals(new TreeMap<>(key.params()));
+        return benchmark.equals(key.benchmark()) && (params.isEmpty() || params.equals(new TreeMap<>(key.params())));
     }
 
     /** "io.x.Bench.get[size=10,kind=a]": the unit's identity in shard manifests and messages. */

@@ -14,7 +14,6 @@ import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkRun;
 import io.sabot.budget.core.fork.ForkSettings;
 import io.sabot.budget.core.io.ResultFiles;
-import io.sabot.budget.core.model.BenchmarkUnit;
 import io.sabot.budget.core.model.JmhOptions;
 import io.sabot.budget.core.model.ShardSpec;
 import io.sabot.budget.core.model.PairedRun;
@@ -112,13 +111,8 @@ class BudgetGatePairedTest {
         }
 
         @Override
-        public List<String> list(ForkSettings settings) {
-            return names(settings);
-        }
-
-        @Override
-        public List<BenchmarkUnit> listUnits(ForkSettings settings) {
-            return names(settings).stream().map(n -> new BenchmarkUnit(n, Map.of())).toList();
+        public List<io.sabot.budget.core.fork.ListedBenchmark> list(ForkSettings settings) {
+            return names(settings).stream().map(io.sabot.budget.core.fork.ListedBenchmark::unlisted).toList();
         }
     };
 

@@ -156,7 +156,12 @@ public final class BudgetGate {
             listener.note("Confirming " + failed.size() + " failed check(s), rerun " + round + " of " + overrides.confirm());
             ForkSettings rerun = fork.rerun(Confirmation.includesFor(failed, budgets, current),
                     settings.outputDirectory().resolve("confirm-" + round));
-            RunResults merged = Confirmation.merge(current, runFork(rerun, listener));
+            // a shard re-measures only its own units of those benchmarks (by name, JMH would run every combination)
+            RunResults again = sharded.isPresent()
+                    ? ShardedRun.run(rerun, sharded.get().unitsOf(Confirmation.benchmarksFor(failed, budgets, current)),
+                            s -> runFork(s, listener), listener)
+                    : runFork(rerun, listener);
+            RunResults merged = Confirmation.merge(current, again);
             evaluation = Confirmation.combine(evaluation, evaluator.evaluate(budgets, merged, baseline, environment), round);
         }
         if (!fallback.isEmpty()) {

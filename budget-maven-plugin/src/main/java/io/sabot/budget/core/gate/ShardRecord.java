@@ -104,6 +104,11 @@ final class ShardRecord {
         return units;
     }
 
+    /** This shard's units of these benchmarks. */
+    List<BenchmarkUnit> unitsOf(java.util.Set<String> benchmarks) {
+        return units.stream().filter(u -> benchmarks.contains(u.benchmark())).toList();
+    }
+
     /** Writes {@code shard.json} into the output directory, beside results.json. */
     void write(GateSettings settings, Environment environment, int looks, Optional<PairedRun> paired,
                List<String> confirmations) throws GateException {

@@ -192,7 +192,8 @@ final class PairedMeasurement {
                 run.environment(), run.recordedAt(), run.reason());
     }
 
-    private static void append(Map<BenchmarkKey, BenchmarkResult> pooled, RunResults run, List<Path> files, Path file)
+    /** Pools {@code run}'s forks into {@code pooled}; {@code file} joins {@code files} when it brought a new result (a template for the combined file). */
+    static void append(Map<BenchmarkKey, BenchmarkResult> pooled, RunResults run, List<Path> files, Path file)
             throws GateException {
         boolean added = false;
         for (BenchmarkResult result : run.results()) {
@@ -216,7 +217,7 @@ final class PairedMeasurement {
     }
 
     /** One fork of exactly these benchmarks (all their @Param combinations). */
-    private static ForkSettings oneFork(ForkSettings settings, List<String> names, Path directory) {
+    static ForkSettings oneFork(ForkSettings settings, List<String> names, Path directory) {
         List<String> includes = names.stream().map(Patterns::exact).toList();
         return settings.rerun(includes, directory).withForks(1);
     }

@@ -1,0 +1,180 @@
+package io.sabot.budget.core.gate;
+
+import io.sabot.budget.core.check.BudgetEvaluator;
+import io.sabot.budget.core.check.CheckKind;
+import io.sabot.budget.core.check.CheckResult;
+import io.sabot.budget.core.check.Evaluation;
+import io.sabot.budget.core.check.Statistics;
+import io.sabot.budget.core.fork.ForkListener;
+import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.io.EnvironmentProbe;
+import io.sabot.budget.core.io.PooledResultsWriter;
+import io.sabot.budget.core.io.ResultFileException;
+import io.sabot.budget.core.model.BenchmarkResult;
+import io.sabot.budget.core.model.BudgetFile;
+import io.sabot.budget.core.model.Direction;
+import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.model.JdkComparison;
+import io.sabot.budget.core.model.RunResults;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * budget:check comparing JDKs: the benchmarks run on every JDK, interleaved ({@link JdkRounds}); the
+ * budgets' limits judge every JDK's results (or only the JDK named by {@code budgetsOn}), and every
+ * other JDK is compared with the first, the reference, with paired mode's statistics: a regression
+ * check per benchmark on the per-round log ratios of fork means ({@code PairedRatio}), its threshold
+ * and level from the budget file as for the baseline code. The stored baseline is not used: the
+ * reference JDK measured beside the others is the fairer reference.
+ */
+final class JdkComparisonCheck {
+
+    /** What a JDK comparison measured and decided; {@code reference} is the reference JDK's results. */
+    record Outcome(Evaluation evaluation, RunResults reference, JdkComparison comparison, Environment environment) {
+    }
+
+    private final AdaptiveMeasurement.RoundFork fork;
+    private final PairedCheck.Lister lister;
+    private final ForkListener listener;
+
+    JdkComparisonCheck(AdaptiveMeasurement.RoundFork fork, PairedCheck.Lister lister, ForkListener listener) {
+        this.fork = fork;
+        this.lister = lister;
+        this.listener = listener;
+    }
+
+    /**
+     * @param settings the run with one fork per JMH run, on the reference JDK
+     * @param subset   whether includes/excludes filtered the run (budgets whose benchmarks did not run are skipped)
+     */
+    Outcome run(ForkSettings settings, JdkSettings jdkSettings, int rounds, long seed, BudgetFile budgets,
+                Statistics statistics, boolean subset) throws GateException {
+        List<JdkComparison.Jdk> jdks = jdkSettings.jdks();
+        Path directory = settings.outputDirectory().resolve("jdks");
+        List<String> names = lister.list(settings.withJava(jdks.get(0).java(), directory.resolve("list")));
+        listener.note("Comparing " + jdks.size() + " JDKs (reference " + jdks.get(0).label() + "): " + names.size()
+                + " benchmark(s), " + rounds + " round(s), seed " + seed);
+        JdkRounds.Measured measured = new JdkRounds(fork, listener, seed).run(settings, jdks, names, rounds, directory);
+
+        List<RunResults> results = new ArrayList<>();
+        List<JdkComparison.Jdk> reported = new ArrayList<>();
+        for (int j = 0; j < jdks.size(); j++) {
+            Path file = resultsFile(settings, jdks, j);
+            RunResults run = measured.results(j, file.toString());
+            write(measured.files().get(j), file, run);
+            results.add(run);
+            reported.add(jdks.get(j).withVersion(run.results().isEmpty() ? "" : run.results().get(0).jdkVersion()));
+        }
+
+        // Every comparison with the reference is one family of checks: each JDK's share of the error rate.
+        Statistics split = statistics.withErrorSpentOver(jdks.size() - 1);
+        RunResults reference = results.get(0);
+        List<CheckResult> checks = new ArrayList<>();
+        Set<String> problems = new LinkedHashSet<>();
+        Set<String> notes = new LinkedHashSet<>();
+        notes.add("JDK comparison: " + String.join(", ", reported.stream().map(JdkComparison.Jdk::describe).toList())
+                + " measured in " + rounds + " interleaved round(s), the order within each round drawn at random (seed " + seed
+                + "; -Dbudget.seed=" + seed + " repeats it). Each JDK is compared with the first, "
+                + reported.get(0).label() + "; the stored baseline is not used");
+        jdkSettings.budgetsOn().ifPresent(on -> notes.add("Budget limits judge " + on + " only (<budgetJdk>)"));
+        List<List<CheckResult>> comparisons = new ArrayList<>();
+        for (int j = 0; j < jdks.size(); j++) {
+            JdkComparison.Jdk jdk = reported.get(j);
+            BudgetEvaluator evaluator = new BudgetEvaluator(split, true).subsetRun(subset);
+            Evaluation evaluation = j == 0
+                    ? evaluator.evaluate(budgets, reference, Optional.empty(), Optional.of(environment(results.get(j), jdk)))
+                    : evaluator.paired(true).reference("JDK " + reported.get(0).label())
+                            .evaluate(budgets, results.get(j), Optional.of(reference), Optional.of(environment(results.get(j), jdk)));
+            boolean limitsApply = jdkSettings.budgetsOn().map(jdk.label()::equals).orElse(true);
+            List<CheckResult> compared = new ArrayList<>();
+            for (CheckResult r : evaluation.results()) {
+                if (r.kind() == CheckKind.REGRESSION) {
+                    compared.add(r);
+                    checks.add(tagged(r, jdk));
+                } else if (limitsApply) {
+                    checks.add(tagged(r, jdk));
+                }
+            }
+            comparisons.add(compared);
+            problems.addAll(evaluation.problems());
+            for (String note : evaluation.notes()) {
+                // the reference is evaluated without a baseline on purpose: the other JDKs are compared with it
+                if (!(j == 0 && note.startsWith("No baseline:"))) {
+                    notes.add("[" + jdk.label() + "] " + note);
+                }
+            }
+        }
+        JdkComparison comparison = new JdkComparison(reported, seed, measured.runs(), jdkSettings.budgetsOn(),
+                rows(reported, results, comparisons));
+        return new Outcome(new Evaluation(checks, List.copyOf(problems), List.copyOf(notes)), reference, comparison,
+                environment(reference, reported.get(0)));
+    }
+
+    /** The reference JDK's forks go to results.json (what budget:baseline stores), the others' to results-<label>.json. */
+    static Path resultsFile(ForkSettings settings, List<JdkComparison.Jdk> jdks, int j) {
+        return j == 0 ? settings.resultsFile() : settings.resultsFile().resolveSibling("results-" + jdks.get(j).label() + ".json");
+    }
+
+    private static void write(List<Path> templates, Path file, RunResults run) throws GateException {
+        try {
+            PooledResultsWriter.writeCombined(templates, file, run);
+        } catch (ResultFileException | IOException e) {
+            throw new GateException("Cannot write the results of the JDK comparison to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Environment environment(RunResults run, JdkComparison.Jdk jdk) {
+        Path home = jdk.java().toAbsolutePath().getParent() == null ? jdk.java() : jdk.java().toAbsolutePath().getParent().getParent();
+        return EnvironmentProbe.of(run, home == null ? jdk.java() : home);
+    }
+
+    /** The check under the name of the JDK it judged: "CKPT-001 @temurin-25-jdk-amd64". */
+    private static CheckResult tagged(CheckResult r, JdkComparison.Jdk jdk) {
+        return new CheckResult(r.id() + " @" + jdk.label(), r.kind(), r.benchmark(), r.level(), r.verdict(), r.limit(),
+                r.baseline(), r.measured(), r.unit(), r.change(), r.interval(), "[" + jdk.label() + "] " + r.message(),
+                r.notes(), r.slowdown());
+    }
+
+    /** Per result of the reference, its score on every JDK and the paired ratio to the reference with its interval. */
+    static List<JdkComparison.Row> rows(List<JdkComparison.Jdk> jdks, List<RunResults> results,
+                                        List<List<CheckResult>> comparisons) {
+        List<JdkComparison.Row> rows = new ArrayList<>();
+        for (BenchmarkResult ref : results.get(0).results()) {
+            List<JdkComparison.Cell> cells = new ArrayList<>();
+            cells.add(new JdkComparison.Cell(jdks.get(0).label(), ref.primary().score(), 1, Double.NaN, Double.NaN,
+                    Optional.empty()));
+            for (int j = 1; j < jdks.size(); j++) {
+                String label = jdks.get(j).label();
+                Optional<BenchmarkResult> other = results.get(j).find(ref.key());
+                Optional<CheckResult> check = comparisons.get(j).stream().filter(c -> c.benchmark().equals(ref.key())).findFirst();
+                double score = other.map(o -> o.primary().score()).orElse(Double.NaN);
+                if (check.isPresent() && check.get().slowdown().isPresent()) {
+                    CheckResult.Slowdown s = check.get().slowdown().get();
+                    Direction direction = ref.primary().direction();
+                    cells.add(new JdkComparison.Cell(label, check.get().measured(), ratio(s.estimate(), direction),
+                            ratio(direction == Direction.LOWER_IS_BETTER ? s.low() : s.high(), direction),
+                            ratio(direction == Direction.LOWER_IS_BETTER ? s.high() : s.low(), direction),
+                            Optional.of(check.get().verdict())));
+                } else {
+                    cells.add(new JdkComparison.Cell(label, score, score / ref.primary().score(), Double.NaN, Double.NaN,
+                            check.map(CheckResult::verdict)));
+                }
+            }
+            rows.add(new JdkComparison.Row(ref.key(), ref.primary().unit().label(), cells));
+        }
+        return rows;
+    }
+
+    /**
+     * The ratio of scores (this JDK / reference) a slowdown fraction stands for: a time grows with the
+     * slowdown ({@code 1 + s}), a throughput shrinks ({@code 1 - s}).
+     */
+    static double ratio(double slowdown, Direction direction) {
+        return direction == Direction.LOWER_IS_BETTER ? 1 + slowdown : 1 - slowdown;
+    }
+}

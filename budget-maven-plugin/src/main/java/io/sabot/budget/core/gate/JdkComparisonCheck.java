@@ -95,9 +95,9 @@ final class JdkComparisonCheck {
             for (CheckResult r : evaluation.results()) {
                 if (r.kind() == CheckKind.REGRESSION) {
                     compared.add(r);
-                    checks.add(tagged(r, jdk));
+                    checks.add(tagged(r, jdk, reported.get(0)));
                 } else if (limitsApply) {
-                    checks.add(tagged(r, jdk));
+                    checks.add(tagged(r, jdk, reported.get(0)));
                 }
             }
             comparisons.add(compared);
@@ -134,10 +134,13 @@ final class JdkComparisonCheck {
     }
 
     /** The check under the name of the JDK it judged: "CKPT-001 @temurin-25-jdk-amd64". */
-    private static CheckResult tagged(CheckResult r, JdkComparison.Jdk jdk) {
+    private static CheckResult tagged(CheckResult r, JdkComparison.Jdk jdk, JdkComparison.Jdk reference) {
+        // paired mode names its sides "this code" and "baseline code"; here they are two JDKs
+        List<String> notes = r.notes().stream().map(n -> n.replace("paired rounds, this code / baseline code:",
+                "paired rounds, " + jdk.label() + " / " + reference.label() + ":")).toList();
         return new CheckResult(r.id() + " @" + jdk.label(), r.kind(), r.benchmark(), r.level(), r.verdict(), r.limit(),
                 r.baseline(), r.measured(), r.unit(), r.change(), r.interval(), "[" + jdk.label() + "] " + r.message(),
-                r.notes(), r.slowdown());
+                notes, r.slowdown());
     }
 
     /** Per result of the reference, its score on every JDK and the paired ratio to the reference with its interval. */

@@ -242,8 +242,8 @@ public final class BudgetGate {
     /**
      * budget:check comparing JDKs: the benchmarks run on every JDK of {@code jdks}, forks interleaved
      * round by round, the budgets' limits judge every JDK (or the one named), and each JDK is compared
-     * with the first by paired ratios ({@link JdkComparisonCheck}). Adaptive rounds and confirmation
-     * reruns do not apply to a comparison.
+     * with the first by paired ratios ({@link JdkComparisonCheck}); failures are confirmed with more
+     * rounds. Adaptive rounds do not apply to a comparison.
      */
     public GateOutcome compareJdks(GateSettings settings, RunOverrides overrides, JdkSettings jdks, ForkListener listener)
             throws GateException {
@@ -262,7 +262,7 @@ public final class BudgetGate {
         }
         long seed = jdks.seed().orElseGet(() -> new java.util.Random().nextLong() & 0xFFFFFFFFL);
         JdkComparisonCheck.Outcome outcome = new JdkComparisonCheck(s -> runFork(s, listener), this::list, listener)
-                .run(fork.withForks(1), jdks, rounds, seed, budgets, statistics,
+                .run(fork.withForks(1), jdks, rounds, seed, overrides.confirm(), budgets, statistics,
                         !overrides.includes().isEmpty() || !overrides.excludes().isEmpty());
         Optional<Environment> environment = Optional.of(outcome.environment());
         HistoryFile.Read history = recordHistory(settings, outcome.reference(), environment, overrides.workingDirectory());

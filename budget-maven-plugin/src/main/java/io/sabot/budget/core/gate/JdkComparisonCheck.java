@@ -50,17 +50,63 @@ final class JdkComparisonCheck {
 
     /**
      * @param settings the run with one fork per JMH run, on the reference JDK
+     * @param confirm  confirmation reruns: the benchmarks behind failed checks get {@code rounds} more rounds on
+     *                 every JDK, and a check fails only if it fails again
      * @param subset   whether includes/excludes filtered the run (budgets whose benchmarks did not run are skipped)
      */
-    Outcome run(ForkSettings settings, JdkSettings jdkSettings, int rounds, long seed, BudgetFile budgets,
+    Outcome run(ForkSettings settings, JdkSettings jdkSettings, int rounds, long seed, int confirm, BudgetFile budgets,
                 Statistics statistics, boolean subset) throws GateException {
         List<JdkComparison.Jdk> jdks = jdkSettings.jdks();
         Path directory = settings.outputDirectory().resolve("jdks");
         List<String> names = lister.list(settings.withJava(jdks.get(0).java(), directory.resolve("list")));
         listener.note("Comparing " + jdks.size() + " JDKs (reference " + jdks.get(0).label() + "): " + names.size()
                 + " benchmark(s), " + rounds + " round(s), seed " + seed);
-        JdkRounds.Measured measured = new JdkRounds(fork, listener, seed).run(settings, jdks, names, rounds, directory);
+        JdkRounds measurement = new JdkRounds(fork, listener, seed);
+        JdkRounds.Measured measured = measurement.run(JdkRounds.Measured.empty(jdks.size()), settings, jdks, names, rounds,
+                directory);
+        // Every comparison with the reference is one family of checks: each JDK's share of the error rate.
+        Judged judged = judge(settings, jdkSettings, measured, budgets, statistics.withErrorSpentOver(jdks.size() - 1), subset);
+        Evaluation evaluation = judged.evaluation();
+        for (int round = 1; round <= confirm && evaluation.problems().isEmpty(); round++) {
+            List<CheckResult> failed = Confirmation.failed(evaluation);
+            if (failed.isEmpty()) {
+                break;
+            }
+            List<String> again = List.copyOf(Confirmation.benchmarksFor(failed, budgets, judged.reference()));
+            listener.note("Confirming " + failed.size() + " failed check(s) with " + rounds + " more round(s) on every JDK,"
+                    + " rerun " + round + " of " + confirm);
+            measured = measurement.run(measured, settings, jdks, again, rounds, directory);
+            judged = judge(settings, jdkSettings, measured, budgets, statistics.withErrorSpentOver(jdks.size() - 1), subset);
+            evaluation = Confirmation.combine(evaluation, judged.evaluation(), round);
+        }
+        List<JdkComparison.Jdk> reported = judged.jdks();
+        List<String> notes = new ArrayList<>();
+        notes.add("JDK comparison: " + String.join(", ", reported.stream().map(JdkComparison.Jdk::describe).toList())
+                + " measured in " + rounds + " interleaved round(s), the order within each round drawn at random (seed " + seed
+                + "; -Dbudget.seed=" + seed + " repeats it). Each JDK is compared with the first, "
+                + reported.get(0).label() + "; the stored baseline is not used");
+        jdkSettings.budgetsOn().ifPresent(on -> notes.add("Budget limits judge " + on + " only (<budgetJdk>)"));
+        notes.addAll(evaluation.notes());
+        JdkComparison comparison = new JdkComparison(reported, seed, measured.runs(), jdkSettings.budgetsOn(),
+                rows(reported, judged.results(), evaluation));
+        return new Outcome(new Evaluation(evaluation.results(), evaluation.problems(), notes), judged.reference(), comparison,
+                environment(judged.reference(), reported.get(0)));
+    }
 
+    /** One evaluation of everything measured so far: each JDK's results (as written), its JDK with the version it reported. */
+    private record Judged(Evaluation evaluation, List<RunResults> results, List<JdkComparison.Jdk> jdks) {
+        RunResults reference() {
+            return results.get(0);
+        }
+    }
+
+    /**
+     * Writes each JDK's pooled forks and evaluates them: limits on every JDK (or the one named), and each
+     * JDK but the first in paired mode against the first, whose regression checks are the comparisons.
+     */
+    private static Judged judge(ForkSettings settings, JdkSettings jdkSettings, JdkRounds.Measured measured,
+                                BudgetFile budgets, Statistics statistics, boolean subset) throws GateException {
+        List<JdkComparison.Jdk> jdks = jdkSettings.jdks();
         List<RunResults> results = new ArrayList<>();
         List<JdkComparison.Jdk> reported = new ArrayList<>();
         for (int j = 0; j < jdks.size(); j++) {
@@ -70,37 +116,24 @@ final class JdkComparisonCheck {
             results.add(run);
             reported.add(jdks.get(j).withVersion(run.results().isEmpty() ? "" : run.results().get(0).jdkVersion()));
         }
-
-        // Every comparison with the reference is one family of checks: each JDK's share of the error rate.
-        Statistics split = statistics.withErrorSpentOver(jdks.size() - 1);
         RunResults reference = results.get(0);
         List<CheckResult> checks = new ArrayList<>();
         Set<String> problems = new LinkedHashSet<>();
         Set<String> notes = new LinkedHashSet<>();
-        notes.add("JDK comparison: " + String.join(", ", reported.stream().map(JdkComparison.Jdk::describe).toList())
-                + " measured in " + rounds + " interleaved round(s), the order within each round drawn at random (seed " + seed
-                + "; -Dbudget.seed=" + seed + " repeats it). Each JDK is compared with the first, "
-                + reported.get(0).label() + "; the stored baseline is not used");
-        jdkSettings.budgetsOn().ifPresent(on -> notes.add("Budget limits judge " + on + " only (<budgetJdk>)"));
-        List<List<CheckResult>> comparisons = new ArrayList<>();
         for (int j = 0; j < jdks.size(); j++) {
             JdkComparison.Jdk jdk = reported.get(j);
-            BudgetEvaluator evaluator = new BudgetEvaluator(split, true).subsetRun(subset);
+            BudgetEvaluator evaluator = new BudgetEvaluator(statistics, true).subsetRun(subset);
+            Optional<Environment> environment = Optional.of(environment(results.get(j), jdk));
             Evaluation evaluation = j == 0
-                    ? evaluator.evaluate(budgets, reference, Optional.empty(), Optional.of(environment(results.get(j), jdk)))
+                    ? evaluator.evaluate(budgets, reference, Optional.empty(), environment)
                     : evaluator.paired(true).reference("JDK " + reported.get(0).label())
-                            .evaluate(budgets, results.get(j), Optional.of(reference), Optional.of(environment(results.get(j), jdk)));
+                            .evaluate(budgets, results.get(j), Optional.of(reference), environment);
             boolean limitsApply = jdkSettings.budgetsOn().map(jdk.label()::equals).orElse(true);
-            List<CheckResult> compared = new ArrayList<>();
             for (CheckResult r : evaluation.results()) {
-                if (r.kind() == CheckKind.REGRESSION) {
-                    compared.add(r);
-                    checks.add(tagged(r, jdk, reported.get(0)));
-                } else if (limitsApply) {
+                if (r.kind() == CheckKind.REGRESSION || limitsApply) {
                     checks.add(tagged(r, jdk, reported.get(0)));
                 }
             }
-            comparisons.add(compared);
             problems.addAll(evaluation.problems());
             for (String note : evaluation.notes()) {
                 // the reference is evaluated without a baseline on purpose: the other JDKs are compared with it
@@ -109,10 +142,7 @@ final class JdkComparisonCheck {
                 }
             }
         }
-        JdkComparison comparison = new JdkComparison(reported, seed, measured.runs(), jdkSettings.budgetsOn(),
-                rows(reported, results, comparisons));
-        return new Outcome(new Evaluation(checks, List.copyOf(problems), List.copyOf(notes)), reference, comparison,
-                environment(reference, reported.get(0)));
+        return new Judged(new Evaluation(checks, List.copyOf(problems), List.copyOf(notes)), results, reported);
     }
 
     /** The reference JDK's forks go to results.json (what budget:baseline stores), the others' to results-<label>.json. */
@@ -144,8 +174,7 @@ final class JdkComparisonCheck {
     }
 
     /** Per result of the reference, its score on every JDK and the paired ratio to the reference with its interval. */
-    static List<JdkComparison.Row> rows(List<JdkComparison.Jdk> jdks, List<RunResults> results,
-                                        List<List<CheckResult>> comparisons) {
+    static List<JdkComparison.Row> rows(List<JdkComparison.Jdk> jdks, List<RunResults> results, Evaluation evaluation) {
         List<JdkComparison.Row> rows = new ArrayList<>();
         for (BenchmarkResult ref : results.get(0).results()) {
             List<JdkComparison.Cell> cells = new ArrayList<>();
@@ -154,7 +183,10 @@ final class JdkComparisonCheck {
             for (int j = 1; j < jdks.size(); j++) {
                 String label = jdks.get(j).label();
                 Optional<BenchmarkResult> other = results.get(j).find(ref.key());
-                Optional<CheckResult> check = comparisons.get(j).stream().filter(c -> c.benchmark().equals(ref.key())).findFirst();
+                Optional<CheckResult> check = evaluation.results().stream()
+                        .filter(c -> c.kind() == CheckKind.REGRESSION && c.id().endsWith(" @" + label)
+                                && c.benchmark().equals(ref.key()))
+                        .findFirst();
                 double score = other.map(o -> o.primary().score()).orElse(Double.NaN);
                 if (check.isPresent() && check.get().slowdown().isPresent()) {
                     CheckResult.Slowdown s = check.get().slowdown().get();

@@ -41,6 +41,20 @@ final class JdkRounds {
      */
     record Measured(List<Map<BenchmarkKey, BenchmarkResult>> pooled, List<List<Path>> files, List<JdkComparison.Run> runs) {
 
+        static Measured empty(int jdks) {
+            List<Map<BenchmarkKey, BenchmarkResult>> pooled = new ArrayList<>();
+            List<List<Path>> files = new ArrayList<>();
+            for (int j = 0; j < jdks; j++) {
+                pooled.add(new LinkedHashMap<>());
+                files.add(new ArrayList<>());
+            }
+            return new Measured(pooled, files, List.of());
+        }
+
+        int rounds() {
+            return runs.stream().mapToInt(JdkComparison.Run::round).max().orElse(0);
+        }
+
         RunResults results(int jdk, String source) {
             return new RunResults(source, new ArrayList<>(pooled.get(jdk).values()), Optional.empty(), Optional.empty(),
                     Optional.empty());
@@ -48,23 +62,24 @@ final class JdkRounds {
     }
 
     /**
-     * Runs {@code rounds} rounds of {@code names} on every JDK of {@code jdks}.
+     * Runs {@code rounds} more rounds of {@code names} on every JDK of {@code jdks}, appending to {@code so far}.
      *
      * @param settings the run's settings; each JDK's forks use them with its own java executable
      */
-    Measured run(ForkSettings settings, List<JdkComparison.Jdk> jdks, List<String> names, int rounds, Path directory)
-            throws GateException {
+    Measured run(Measured soFar, ForkSettings settings, List<JdkComparison.Jdk> jdks, List<String> names, int rounds,
+                 Path directory) throws GateException {
         List<Map<BenchmarkKey, BenchmarkResult>> pooled = new ArrayList<>();
         List<List<Path>> files = new ArrayList<>();
         for (int j = 0; j < jdks.size(); j++) {
-            pooled.add(new LinkedHashMap<>());
-            files.add(new ArrayList<>());
+            pooled.add(new LinkedHashMap<>(soFar.pooled().get(j)));
+            files.add(new ArrayList<>(soFar.files().get(j)));
         }
-        List<JdkComparison.Run> runs = new ArrayList<>();
+        List<JdkComparison.Run> runs = new ArrayList<>(soFar.runs());
         List<List<String>> groups = PairedMeasurement.groups(names);
-        for (int round = 1; round <= rounds; round++) {
-            listener.note("JDK round " + round + " of " + rounds + ": " + names.size() + " benchmark(s) on " + jdks.size()
-                    + " JDKs");
+        for (int r = 1; r <= rounds; r++) {
+            int round = soFar.rounds() + r;
+            listener.note("JDK round " + round + " (" + r + " of " + rounds + " now): " + names.size() + " benchmark(s) on "
+                    + jdks.size() + " JDKs");
             for (int g = 0; g < groups.size(); g++) {
                 List<Integer> order = new ArrayList<>();
                 for (int j = 0; j < jdks.size(); j++) {

@@ -139,6 +139,11 @@ class BudgetGateJdkComparisonTest {
         assertThat(slower.notes()).anySatisfy(n -> assertThat(n).startsWith("paired rounds, jdk-25 / jdk-17: 1.3"));
         assertThat(slower.message()).contains("than the JDK jdk-17");
         assertThat(outcome.fails()).isTrue();
+        // a failure repeats before it fails the build: 5 more rounds of the failed benchmark alone, on both JDKs
+        assertThat(slower.notes()).anySatisfy(n -> assertThat(n).startsWith("confirmed by rerun 1"));
+        assertThat(calls).hasSize(2 * 5 + 2 * 5);
+        assertThat(calls.subList(10, 20)).allSatisfy(c -> assertThat(c.includes()).hasSize(1)
+                .allSatisfy(re -> assertThat(re).contains("slower")));
         // the reference is not compared with itself
         assertThat(outcome.evaluation().results()).noneMatch(r -> r.id().endsWith("@jdk-17") && r.kind() == CheckKind.REGRESSION);
         assertThat(outcome.evaluation().notes()).anySatisfy(n -> assertThat(n).startsWith("JDK comparison: jdk-17 (17), jdk-25 (25)")
@@ -193,7 +198,9 @@ class BudgetGateJdkComparisonTest {
         JsonNode jdks = report.get("jdks");
         assertThat(jdks.get("reference").asText()).isEqualTo("jdk-17");
         assertThat(jdks.get("seed").asLong()).isEqualTo(5);
-        assertThat(jdks.get("runs")).hasSize(5);
+        // 5 rounds of both benchmarks, then 5 confirmation rounds of the failed one
+        assertThat(jdks.get("runs")).hasSize(10);
+        assertThat(jdks.get("runs").get(9).get("benchmarks")).hasSize(1);
         JsonNode slower = null;
         for (JsonNode b : jdks.get("benchmarks")) {
             if (b.get("benchmark").asText().equals(SLOWER)) {

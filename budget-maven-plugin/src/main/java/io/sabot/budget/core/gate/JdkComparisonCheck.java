@@ -7,6 +7,7 @@ import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.check.Statistics;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.fork.ListedBenchmark;
 import io.sabot.budget.core.io.EnvironmentProbe;
 import io.sabot.budget.core.io.PooledResultsWriter;
 import io.sabot.budget.core.io.ResultFileException;
@@ -58,11 +59,13 @@ final class JdkComparisonCheck {
                 Statistics statistics, boolean subset) throws GateException {
         List<JdkComparison.Jdk> jdks = jdkSettings.jdks();
         Path directory = settings.outputDirectory().resolve("jdks");
-        List<String> names = lister.list(settings.withJava(jdks.get(0).java(), directory.resolve("list")));
-        listener.note("Comparing " + jdks.size() + " JDKs (reference " + jdks.get(0).label() + "): " + names.size()
+        // one classpath on every JDK, so one listing; each @Param combination is a unit, as in paired mode
+        List<ListedBenchmark> listed = lister.list(settings.withJava(jdks.get(0).java(), directory.resolve("list")));
+        List<PairedMeasurement.Unit> units = PairedMeasurement.units(listed, listed, settings.jmhArgs().contains("-p"));
+        listener.note("Comparing " + jdks.size() + " JDKs (reference " + jdks.get(0).label() + "): " + listed.size()
                 + " benchmark(s), " + rounds + " round(s), seed " + seed);
         JdkRounds measurement = new JdkRounds(fork, listener, seed);
-        JdkRounds.Measured measured = measurement.run(JdkRounds.Measured.empty(jdks.size()), settings, jdks, names, rounds,
+        JdkRounds.Measured measured = measurement.run(JdkRounds.Measured.empty(jdks.size()), settings, jdks, units, rounds,
                 directory);
         // Every comparison with the reference is one family of checks: each JDK's share of the error rate.
         Judged judged = judge(settings, jdkSettings, measured, budgets, statistics.withErrorSpentOver(jdks.size() - 1), subset);
@@ -72,7 +75,8 @@ final class JdkComparisonCheck {
             if (failed.isEmpty()) {
                 break;
             }
-            List<String> again = List.copyOf(Confirmation.benchmarksFor(failed, budgets, judged.reference()));
+            Set<String> names = Confirmation.benchmarksFor(failed, budgets, judged.reference());
+            List<PairedMeasurement.Unit> again = units.stream().filter(u -> names.contains(u.name())).toList();
             listener.note("Confirming " + failed.size() + " failed check(s) with " + rounds + " more round(s) on every JDK,"
                     + " rerun " + round + " of " + confirm);
             measured = measurement.run(measured, settings, jdks, again, rounds, directory);

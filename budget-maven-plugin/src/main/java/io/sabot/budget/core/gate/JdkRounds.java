@@ -62,12 +62,13 @@ final class JdkRounds {
     }
 
     /**
-     * Runs {@code rounds} more rounds of {@code names} on every JDK of {@code jdks}, appending to {@code so far}.
+     * Runs {@code rounds} more rounds of {@code units} (benchmarks, or their {@code @Param} combinations,
+     * packed into JMH runs as paired mode packs them) on every JDK of {@code jdks}, appending to {@code soFar}.
      *
      * @param settings the run's settings; each JDK's forks use them with its own java executable
      */
-    Measured run(Measured soFar, ForkSettings settings, List<JdkComparison.Jdk> jdks, List<String> names, int rounds,
-                 Path directory) throws GateException {
+    Measured run(Measured soFar, ForkSettings settings, List<JdkComparison.Jdk> jdks, List<PairedMeasurement.Unit> units,
+                 int rounds, Path directory) throws GateException {
         List<Map<BenchmarkKey, BenchmarkResult>> pooled = new ArrayList<>();
         List<List<Path>> files = new ArrayList<>();
         for (int j = 0; j < jdks.size(); j++) {
@@ -75,10 +76,11 @@ final class JdkRounds {
             files.add(new ArrayList<>(soFar.files().get(j)));
         }
         List<JdkComparison.Run> runs = new ArrayList<>(soFar.runs());
-        List<List<String>> groups = PairedMeasurement.groups(names);
+        List<PairedMeasurement.Group> groups = PairedMeasurement.groups(units);
+        long names = units.stream().map(PairedMeasurement.Unit::name).distinct().count();
         for (int r = 1; r <= rounds; r++) {
             int round = soFar.rounds() + r;
-            listener.note("JDK round " + round + " (" + r + " of " + rounds + " now): " + names.size() + " benchmark(s) on "
+            listener.note("JDK round " + round + " (" + r + " of " + rounds + " now): " + names + " benchmark(s) on "
                     + jdks.size() + " JDKs");
             for (int g = 0; g < groups.size(); g++) {
                 List<Integer> order = new ArrayList<>();
@@ -90,12 +92,12 @@ final class JdkRounds {
                 List<String> labels = new ArrayList<>();
                 for (int j : order) {
                     JdkComparison.Jdk jdk = jdks.get(j);
-                    ForkSettings one = PairedMeasurement.oneFork(settings.withJava(jdk.java(), settings.outputDirectory()),
-                            groups.get(g), groupDirectory.resolve("jdk-" + (j + 1)));
+                    ForkSettings one = groups.get(g).fork(settings.withJava(jdk.java(), settings.outputDirectory()),
+                            groupDirectory.resolve("jdk-" + (j + 1)));
                     PairedMeasurement.append(pooled.get(j), fork.run(one), files.get(j), one.resultsFile());
                     labels.add(jdk.label());
                 }
-                runs.add(new JdkComparison.Run(round, groups.get(g), labels));
+                runs.add(new JdkComparison.Run(round, groups.get(g).names(), groups.get(g).params(), labels));
             }
         }
         return new Measured(pooled, files, runs);

@@ -1,6 +1,10 @@
 package io.sabot.budget.core.model;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,13 +72,21 @@ public record JdkComparison(List<Jdk> jdks, long seed, List<Run> runs, Optional<
     /**
      * One run of a group: the same few benchmarks, one fork on each JDK, one after the other.
      *
-     * @param round 1-based round
-     * @param order the labels of the JDKs in the order their forks ran
+     * @param round  1-based round
+     * @param params the {@code @Param} values the run was pinned to ({@code -p}); empty: every combination
+     * @param order  the labels of the JDKs in the order their forks ran
      */
-    public record Run(int round, List<String> benchmarks, List<String> order) {
+    public record Run(int round, List<String> benchmarks, Map<String, String> params, List<String> order) {
         public Run {
             benchmarks = List.copyOf(benchmarks);
+            params = Collections.unmodifiableMap(new TreeMap<>(params));
             order = List.copyOf(order);
+        }
+
+        /** "[size=10]" for a run pinned to those values, "" otherwise. */
+        public String paramsText() {
+            return params.isEmpty() ? "" : params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining(",", "[", "]"));
         }
     }
 

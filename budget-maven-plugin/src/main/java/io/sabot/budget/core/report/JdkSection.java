@@ -35,7 +35,7 @@ final class JdkSection {
                 JdkComparison.Run run = comparison.runs().get(i);
                 s.append("<tr><td>").append(i + 1).append("</td><td>").append(run.round()).append("</td><td>")
                         .append(escape(String.join(", ", run.order()))).append("</td><td>")
-                        .append(escape(String.join(", ", run.benchmarks()))).append("</td></tr>\n");
+                        .append(escape(String.join(", ", run.benchmarks()) + run.paramsText())).append("</td></tr>\n");
             }
             s.append("</tbody>\n</table>\n</details>\n");
         }

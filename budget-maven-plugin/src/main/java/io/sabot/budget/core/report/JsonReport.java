@@ -20,7 +20,7 @@ import java.util.Optional;
  *   "paired": { "baselineSource", "seed", "pairs": [ { "round", "benchmarks": [str], "baselineFirst" } ] }?
  *             (paired mode: the baseline code measured beside this code, every pair in the order it ran),
  *   "jdks": { "reference", "seed", "budgetsOn"?, "jdks": [ { "label", "java", "version" } ],
- *             "runs": [ { "round", "benchmarks": [str], "order": [label] } ],
+ *             "runs": [ { "round", "benchmarks": [str], "params": {..}?, "order": [label] } ],
  *             "benchmarks": [ { "benchmark", "mode", "params": {..}, "unit", "results": [ { "jdk", "score",
  *                             "ratio", "low"?, "high"?, "verdict"? } ] } ] }?
  *             (a JDK comparison: the same benchmarks on several JDKs; ratio = this JDK's score / the
@@ -150,6 +150,10 @@ public final class JsonReport {
             ObjectNode o = runs.addObject();
             o.put("round", run.round());
             run.benchmarks().forEach(o.putArray("benchmarks")::add);
+            if (!run.params().isEmpty()) {
+                ObjectNode params = o.putObject("params");
+                run.params().forEach(params::put);
+            }
             run.order().forEach(o.putArray("order")::add);
         }
         ArrayNode benchmarks = node.putArray("benchmarks");

@@ -14,6 +14,7 @@ import io.sabot.budget.core.fork.BenchmarkFork;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkRun;
 import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.fork.ListedBenchmark;
 import io.sabot.budget.core.io.ResultFiles;
 import io.sabot.budget.core.model.JdkComparison;
 import io.sabot.budget.core.model.JmhOptions;
@@ -88,8 +89,8 @@ class BudgetGateJdkComparisonTest {
         }
 
         @Override
-        public List<String> list(ForkSettings settings) {
-            return List.of(SAME, SLOWER);
+        public List<ListedBenchmark> list(ForkSettings settings) {
+            return List.of(ListedBenchmark.unlisted(SAME), ListedBenchmark.unlisted(SLOWER));
         }
     };
 

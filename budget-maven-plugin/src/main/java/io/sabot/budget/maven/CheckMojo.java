@@ -277,6 +277,10 @@ public class CheckMojo extends AbstractBudgetMojo {
         if (jvm != null || (jdkToolchain != null && !jdkToolchain.isEmpty())) {
             getLog().warn("<jdks> lists the JDKs of the comparison; <jvm> and <jdkToolchain> are not used");
         }
+        if (!adaptiveTime(maxTime).isZero()) {
+            getLog().info("<maxTime> (adaptive rounds) does not apply to a JDK comparison; failed checks are still confirmed"
+                    + " (<confirm>)");
+        }
         JdkSelection selection = new JdkSelection(JdkToolchains.of(toolchainManager, session));
         List<JdkComparison.Jdk> resolved = new ArrayList<>();
         Optional<String> budgetsOn = Optional.empty();

@@ -231,6 +231,16 @@ class BudgetGateJdkComparisonTest {
     }
 
     @Test
+    void aFailedRatioBudgetOfOneJdkIsConfirmedWithItsPeer() throws Exception {
+        GateOutcome outcome = compare("  - {id: R, benchmark: Bench.same, faster-than: Bench.slower, by: 2x}\n",
+                List.of(jdk("jdk-17"), jdk("jdk-25")), Optional.of("jdk-25"), 8);
+        assertThat(check(outcome, "R @jdk-25", SAME).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(calls).hasSize(2 * 5 + 2 * 5);
+        // the budget is found under its JDK-tagged id, so its peer is measured again too
+        assertThat(calls.subList(10, 20)).allSatisfy(c -> assertThat(c.includes()).hasSize(2));
+    }
+
+    @Test
     void aJdkListedTwiceOrABudgetJdkNotListedIsRefused() {
         assertThatThrownBy(() -> new JdkSettings(List.of(jdk("jdk-17"), jdk("jdk-17")), Optional.empty(), OptionalLong.empty(),
                 OptionalInt.empty())).hasMessageContaining("listed twice");

@@ -47,4 +47,8 @@ assert log =~ /JDK comparison: reference java-17-openjdk-amd64 \(17[^)]*\); comp
 assert log.contains('No JDK toolchain matches {version=99} (<jdkToolchain>)')
 assert log.contains('~/.m2/toolchains.xml')
 assert log.contains('<version>99</version>')
+
+// 4. and 5. Refused before anything runs, naming the parameters
+assert log.contains('<jdks> (-Dbudget.jdks) compares JDKs and <against> (-Dbudget.against=git:HEAD) compares code versions')
+assert log.contains('<jdks> (-Dbudget.jdks) lists 1 JDK; a comparison needs two or more')
 return true

@@ -269,7 +269,7 @@ final class PairedMeasurement {
     }
 
     /** One fork of exactly these benchmarks (all their @Param combinations). */
-    static ForkSettings oneFork(ForkSettings settings, List<String> names, Path directory) {
+    private static ForkSettings oneFork(ForkSettings settings, List<String> names, Path directory) {
         List<String> includes = names.stream().map(Patterns::exact).toList();
         return settings.rerun(includes, directory).withForks(1);
     }

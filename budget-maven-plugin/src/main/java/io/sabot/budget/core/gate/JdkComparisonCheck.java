@@ -177,7 +177,12 @@ final class JdkComparisonCheck {
                 notes, r.slowdown());
     }
 
-    /** Per result of the reference, its score on every JDK and the paired ratio to the reference with its interval. */
+    /**
+     * Per result of the reference, its score on every JDK (JMH's score of the pooled forks, as measured)
+     * and the paired ratio to the reference with its interval (from the comparison check: per-round
+     * ratios of steady fork means, so it may differ from the ratio of the two scores when forks warm up
+     * unevenly).
+     */
     static List<JdkComparison.Row> rows(List<JdkComparison.Jdk> jdks, List<RunResults> results, Evaluation evaluation) {
         List<JdkComparison.Row> rows = new ArrayList<>();
         for (BenchmarkResult ref : results.get(0).results()) {
@@ -195,7 +200,7 @@ final class JdkComparisonCheck {
                 if (check.isPresent() && check.get().slowdown().isPresent()) {
                     CheckResult.Slowdown s = check.get().slowdown().get();
                     Direction direction = ref.primary().direction();
-                    cells.add(new JdkComparison.Cell(label, check.get().measured(), ratio(s.estimate(), direction),
+                    cells.add(new JdkComparison.Cell(label, score, ratio(s.estimate(), direction),
                             ratio(direction == Direction.LOWER_IS_BETTER ? s.low() : s.high(), direction),
                             ratio(direction == Direction.LOWER_IS_BETTER ? s.high() : s.low(), direction),
                             Optional.of(check.get().verdict())));

@@ -99,9 +99,9 @@ public record JdkComparison(List<Jdk> jdks, long seed, List<Run> runs, Optional<
     }
 
     /**
-     * One JDK's score of a row and its ratio to the reference's score (this JDK / reference, in the
-     * benchmark's own unit: above 1 is a larger number, which is slower for a time and faster for a
-     * throughput), with the paired interval of the ratio; the reference's own cell has ratio 1 and no
+     * One JDK's score of a row (JMH's score of its pooled forks) and the paired estimate of its ratio to
+     * the reference (this JDK / reference, the per-round ratios of steady fork means on the log scale; above
+     * 1 is a larger number, which is slower for a time and faster for a throughput), with its interval; the reference's own cell has ratio 1 and no
      * interval (NaN bounds), and a JDK without the benchmark has a NaN score.
      *
      * @param verdict the verdict of the comparison check against the regression threshold, empty for the reference

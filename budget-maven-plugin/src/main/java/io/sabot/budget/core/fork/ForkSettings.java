@@ -96,6 +96,11 @@ public record ForkSettings(
         return new ForkSettings(javaExecutable, classpath, workingDirectory, directory, includes, excludes, jmh, jmhArgs, timeout);
     }
 
+    /** The same run on another JVM (a JDK of a JDK comparison), writing into {@code directory}. */
+    public ForkSettings withJava(Path otherJava, Path directory) {
+        return new ForkSettings(otherJava, classpath, workingDirectory, directory, includes, excludes, jmh, jmhArgs, timeout);
+    }
+
     public Path resultsFile() {
         return outputDirectory.resolve("results.json");
     }

@@ -224,6 +224,11 @@ public class CheckMojo extends AbstractBudgetMojo {
             throw new MojoExecutionException(e.getMessage());
         }
         Optional<JdkSettings> comparison = jdkComparison();
+        if (comparison.isPresent() && shardSpec.isPresent()) {
+            throw new MojoExecutionException("<shard> (-Dbudget.shard) cannot be combined with a JDK comparison (<jdks>,"
+                    + " -Dbudget.jdks): budget:merge pools one run's forks, not a comparison's. Run the comparison unsharded,"
+                    + " or leave out -Dbudget.jdks");
+        }
         RunOverrides overrides = overrides(comparison.isPresent() ? comparison.get().jdks().get(0).java() : javaExecutable());
         getLog().info("Running JMH benchmarks of " + project.getArtifactId() + (quick ? " (quick mode)" : "")
                 + "; log: " + outputDirectory.toPath().resolve("fork.log"));

@@ -3,7 +3,9 @@ package io.sabot.budget.core.check.stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.FDistribution;
 
 /**
@@ -100,9 +102,24 @@ final class ForkVariancePrior {
         return own.hasVariance() && own.logVariance() / logVariance > critical(own.degreesOfFreedom(), degreesOfFreedom);
     }
 
+    /**
+     * The F test's critical value, remembered: {@link #fit} asks for it once per benchmark per benchmark taken out
+     * (a 1,000-benchmark build: tens of thousands of times) with only a handful of distinct degrees of freedom,
+     * and each answer is a root search over the regularized beta function.
+     */
     private static double critical(double numeratorDegrees, double denominatorDegrees) {
-        return new FDistribution(null, numeratorDegrees, denominatorDegrees).inverseCumulativeProbability(1 - NOISIER_TEST_LEVEL);
+        if (CRITICAL.size() > MAX_REMEMBERED) {
+            CRITICAL.clear();
+        }
+        return CRITICAL.computeIfAbsent(new Degrees(numeratorDegrees, denominatorDegrees), d ->
+                new FDistribution(null, d.numerator(), d.denominator()).inverseCumulativeProbability(1 - NOISIER_TEST_LEVEL));
     }
+
+    private record Degrees(double numerator, double denominator) {
+    }
+
+    private static final int MAX_REMEMBERED = 10_000;
+    private static final Map<Degrees, Double> CRITICAL = new ConcurrentHashMap<>();
 
     double logVariance() {
         return logVariance;

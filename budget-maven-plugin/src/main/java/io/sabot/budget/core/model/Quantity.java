@@ -83,7 +83,7 @@ public record Quantity(double value, MetricUnit unit) {
      * benchmarks called ten thousand times (a tenth of a cold budget:compare): both round the shortest
      * decimal form of the double half up, and both keep the sign of a negative value that rounds to 0.
      */
-    static String fixed(double value, int decimals) {
+    public static String fixed(double value, int decimals) {
         String text = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
         boolean negative = value < 0 || (value == 0 && 1 / value < 0);
         return negative && !text.startsWith("-") ? "-" + text : text;

@@ -33,6 +33,6 @@ final class TableRows {
         if (Math.abs(slowdown) < 0.0005) {
             return "0.0%";
         }
-        return String.format(java.util.Locale.ROOT, "%+.1f%%", slowdown * 100);
+        return ForestPlot.signed(Quantity.fixed(slowdown * 100, 1)) + "%";
     }
 }

@@ -2,6 +2,7 @@ package io.sabot.budget.core.check.stats;
 
 import io.sabot.budget.core.check.Interval;
 import io.sabot.budget.core.model.Direction;
+import io.sabot.budget.core.model.Quantity;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
@@ -56,8 +57,8 @@ final class ForkMeansT {
     }
 
     private static String method(double level, ForkSpread spread, String forks, String source) {
-        return String.format(Locale.ROOT, "t %s on the fork means of %s (df %.0f%s)", percent(level), forks,
-                spread.degreesOfFreedom(), source.isEmpty() ? "" : ", " + source);
+        return "t " + percent(level) + " on the fork means of " + forks + " (df " + Quantity.fixed(spread.degreesOfFreedom(), 0)
+                + (source.isEmpty() ? "" : ", " + source) + ")";
     }
 
     static String percent(double level) {

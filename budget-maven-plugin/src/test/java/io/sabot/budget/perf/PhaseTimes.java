@@ -50,10 +50,17 @@ public final class PhaseTimes {
         }
     }
 
+    /** Wall time, and the CPU time of this thread and of the whole JVM (JIT and GC included): on a loaded machine the CPU times are the steadier. */
     private static <T> T time(String phase, Callable<T> work) throws Exception {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long start = System.nanoTime();
+        long thread = threads.getCurrentThreadCpuTime();
+        long process = os.getProcessCpuTime();
         T value = work.call();
-        System.out.printf("  %-16s %6d ms%n", phase, (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("  %-16s %6d ms wall %6d ms thread cpu %6d ms jvm cpu%n", phase, (System.nanoTime() - start) / 1_000_000,
+                (threads.getCurrentThreadCpuTime() - thread) / 1_000_000, (os.getProcessCpuTime() - process) / 1_000_000);
         return value;
     }
 }

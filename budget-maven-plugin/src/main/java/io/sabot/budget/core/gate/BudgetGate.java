@@ -105,7 +105,7 @@ public final class BudgetGate {
         Instant started = clock.instant();
         RunResults current = runInterleaved(fork, listener);
         Duration firstRun = Duration.between(started, clock.instant());
-        Optional<Environment> environment = environmentOf(settings, current, overrides.javaExecutable());
+        Optional<Environment> environment = environmentOf(settings, current, overrides.javaExecutable(), true);
         // With adaptive rounds every look, the first included, gets its share of the error rate.
         BudgetEvaluator evaluator = new BudgetEvaluator(statistics.withErrorSpentOver(adaptive.looks()),
                 settings.compareAcrossEnvironments())
@@ -233,7 +233,7 @@ public final class BudgetGate {
                 .paired(true);
         PairedCheck.Outcome outcome = new PairedCheck(s -> runFork(s, listener), this::list, clock, listener)
                 .run(fork.withForks(1), code, rounds, seed, adaptive, overrides.confirm(), budgets, evaluator, environment);
-        environment = environmentOf(settings, outcome.current(), overrides.javaExecutable());
+        environment = environmentOf(settings, outcome.current(), overrides.javaExecutable(), true);
         HistoryFile.Read history = recordHistory(settings, outcome.current(), environment, overrides.workingDirectory());
         ReportData data = reportData(settings, outcome.current(), budgets, history).withPaired(outcome.run());
         return decide(settings, outcome.evaluation(), data, Optional.of(outcome.baseline()), environment);
@@ -379,7 +379,7 @@ public final class BudgetGate {
         BudgetFile budgets = loadBudgets(settings);
         RunResults current = readResults(currentFile, "the results to compare");
         RunResults baseline = readResults(baselineFile, "the baseline to compare against");
-        Optional<Environment> environment = environmentOf(settings, current, null);
+        Optional<Environment> environment = environmentOf(settings, current, null, false);
         Evaluation evaluation = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments()).paired(paired)
                 .evaluate(budgets, current, Optional.of(baseline), environment);
         return decide(settings, evaluation, reportData(settings, current, budgets, readHistory(settings)),
@@ -401,7 +401,7 @@ public final class BudgetGate {
                     : " does not exist") + "; run budget:check with -Dbudget.history=" + file + " first"
                     + (history.warnings().isEmpty() ? "" : " (" + String.join("; ", history.warnings()) + ")"));
         }
-        Optional<Environment> environment = environmentOf(settings, current, null);
+        Optional<Environment> environment = environmentOf(settings, current, null, false);
         // budget:check appends its run before budget:compare may judge the same results; a run is not its own baseline
         List<HistoryEntry> earlier = history.entries().stream().filter(e -> !e.records(current)).toList();
         if (earlier.isEmpty()) {
@@ -426,10 +426,14 @@ public final class BudgetGate {
                 Optional.of(baseline.results()), environment);
     }
 
-    private static Optional<Environment> environmentOf(GateSettings settings, RunResults current, Path javaExecutable) {
-        return current.environment().isPresent()
-                ? current.environment()
-                : Optional.of(EnvironmentProbe.of(current, javaHome(settings, javaExecutable)));
+    /** {@code measuredNow}: the results were measured by this build, so the machine's speed now belongs to them. */
+    private static Optional<Environment> environmentOf(GateSettings settings, RunResults current, Path javaExecutable,
+                                                       boolean measuredNow) {
+        if (current.environment().isPresent()) {
+            return current.environment();
+        }
+        Path javaHome = javaHome(settings, javaExecutable);
+        return Optional.of(measuredNow ? EnvironmentProbe.of(current, javaHome) : EnvironmentProbe.withoutSpeed(current, javaHome));
     }
 
     private GateOutcome decide(GateSettings settings, Evaluation evaluation, ReportData data,

@@ -50,6 +50,20 @@ public final class HtmlReport {
               window.onerror = function (message, source, line, column) { record(message + ' (line ' + line + ':' + column + ')'); };
               window.addEventListener('unhandledrejection', function (e) { record('unhandled rejection: ' + e.reason); });
               window.budgetReportError = record;
+              // the time to first paint, for people and for the browser test of a large report
+              if (window.PerformanceObserver) {
+                try {
+                  new PerformanceObserver(function (list) {
+                    list.getEntries().forEach(function (entry) {
+                      if (entry.name === 'first-contentful-paint') {
+                        document.documentElement.setAttribute('data-first-contentful-paint', String(Math.round(entry.startTime)));
+                      }
+                    });
+                  }).observe({ type: 'paint', buffered: true });
+                } catch (e) {
+                  // a browser without paint timing: nothing to record
+                }
+              }
             })();
             """;
 

@@ -8,10 +8,12 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Stores results (by default the latest budget:check run) as the project's baseline, atomically,
@@ -33,6 +35,18 @@ public class BaselineMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.jvm")
     private File jvm;
 
+    /**
+     * Attach the baseline to the project (classifier {@code budget-baseline}, type {@code json}), so that
+     * {@code install} or {@code deploy} in the same build publishes it beside the jar and another build can
+     * compare with it by coordinates ({@code -Dbudget.baselineFile=artifact:<g>:<a>:<v>}). Off by default: the
+     * baseline's home is the source tree, and budget:baseline usually runs by hand, not in a release.
+     */
+    @Parameter(property = "budget.attach", defaultValue = "false")
+    private boolean attach;
+
+    @Inject
+    private MavenProjectHelper projectHelper;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -40,6 +54,15 @@ public class BaselineMojo extends AbstractBudgetMojo {
             return;
         }
         expandPaths();
+        if (BaselineArtifact.named(baselineFile)) {
+            throw new MojoExecutionException("budget:baseline writes a file, not an artifact: <baselineFile>"
+                    + " (-Dbudget.baselineFile) is " + baselineFile.getName() + ". Record to a file and publish it with"
+                    + " -Dbudget.attach=true and install or deploy; check and compare read it by coordinates");
+        }
+        if (attach && (project == null || project.getFile() == null)) {
+            throw new MojoExecutionException("<attach> (-Dbudget.attach) needs a project to attach the baseline to; run"
+                    + " budget:baseline in the project's directory or leave attach off");
+        }
         results = existingResults(results, "store", "results");
         Path javaExecutable = jvm == null ? null
                 : jvm.isDirectory() ? jvm.toPath().resolve("bin").resolve("java") : jvm.toPath();
@@ -54,6 +77,12 @@ public class BaselineMojo extends AbstractBudgetMojo {
         }
         for (CheckResult accepted : recorded.acceptedRegressions()) {
             getLog().warn("Accepted regression (" + reason + "): " + accepted.message());
+        }
+        if (attach) {
+            projectHelper.attachArtifact(project, BaselineArtifact.TYPE, BaselineArtifact.CLASSIFIER, recorded.baseline().toFile());
+            getLog().info("Attached the baseline as " + project.getGroupId() + ":" + project.getArtifactId() + ":"
+                    + BaselineArtifact.TYPE + ":" + BaselineArtifact.CLASSIFIER + ":" + project.getVersion()
+                    + "; install or deploy in this build publishes it");
         }
         getLog().info("Baseline " + recorded.baseline() + " now holds " + recorded.benchmarks() + " results measured on "
                 + recorded.environment().summary() + (reason == null ? "" : "; reason: " + reason));

@@ -165,6 +165,7 @@ public class CheckMojo extends AbstractBudgetMojo {
             return;
         }
         expandPaths();
+        baselineFile = BaselineArtifact.resolve(baselineFile, project, session, repositorySystem, getLog());
         if (confirm < 0) {
             throw new MojoExecutionException("<confirm> (-Dbudget.confirm) must be 0 or more, not " + confirm);
         }

@@ -28,7 +28,11 @@ abstract class AbstractBudgetMojo extends AbstractMojo {
     @Parameter(property = "budget.budgetFile", defaultValue = "${project.basedir}/performance-budgets.yml")
     protected File budgetFile;
 
-    /** The stored baseline the run is compared with (written by budget:baseline). */
+    /**
+     * The stored baseline the run is compared with (written by budget:baseline). check and compare also take
+     * {@code artifact:<groupId>:<artifactId>:<version>[:<classifier>]}: a baseline published beside a jar
+     * (budget:baseline -Dbudget.attach=true), resolved through Maven's resolver (classifier budget-baseline, type json).
+     */
     @Parameter(property = "budget.baselineFile", defaultValue = "${project.basedir}/src/perf/baseline.json")
     protected File baselineFile;
 

@@ -38,7 +38,7 @@ public class BaselineMojo extends AbstractBudgetMojo {
     /**
      * Attach the baseline to the project (classifier {@code budget-baseline}, type {@code json}), so that
      * {@code install} or {@code deploy} in the same build publishes it beside the jar and another build can
-     * compare with it by coordinates ({@code -Dbudget.baselineFile=artifact:<g>:<a>:<v>}). Off by default: the
+     * compare with it by coordinates ({@code -Dbudget.baselineFile=artifact:<groupId>:<artifactId>:<version>}). Off by default: the
      * baseline's home is the source tree, and budget:baseline usually runs by hand, not in a release.
      */
     @Parameter(property = "budget.attach", defaultValue = "false")

@@ -4,7 +4,6 @@ import io.sabot.budget.core.check.Interval;
 import io.sabot.budget.core.model.Direction;
 import io.sabot.budget.core.model.Quantity;
 import java.util.Locale;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 
 /**
@@ -53,7 +52,7 @@ final class ForkMeansT {
     private static double quantile(double level, double degreesOfFreedom) {
         // Beyond a few hundred degrees of freedom t is the normal distribution to four digits.
         double df = Math.min(Math.max(degreesOfFreedom, 1), 1e6);
-        return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
+        return Quantiles.studentT(df, 1 - (1 - level) / 2);
     }
 
     private static String method(double level, ForkSpread spread, String forks, String source) {

@@ -1,12 +1,11 @@
 package io.sabot.budget.core.check.stats;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.commons.math3.distribution.FDistribution;
 
 /**
  * What the benchmarks of one build say together about fork-to-fork noise on this machine, used to
@@ -65,10 +64,13 @@ final class ForkVariancePrior {
             }
             ForkSpread noisiest = null;
             double worst = 1;
+            // within one pass the critical value depends only on a benchmark's own degrees of freedom: a few values
+            Map<Double, Double> criticalByDegrees = new HashMap<>();
             for (ForkSpread s : pool) {
                 double othersDegrees = degrees - s.degreesOfFreedom();
                 double othersVariance = (squares - s.degreesOfFreedom() * s.logVariance()) / othersDegrees;
-                double ratio = s.logVariance() / othersVariance / critical(s.degreesOfFreedom(), othersDegrees);
+                double critical = criticalByDegrees.computeIfAbsent(s.degreesOfFreedom(), d -> critical(d, othersDegrees));
+                double ratio = s.logVariance() / othersVariance / critical;
                 if (ratio > worst) {
                     worst = ratio;
                     noisiest = s;
@@ -102,24 +104,9 @@ final class ForkVariancePrior {
         return own.hasVariance() && own.logVariance() / logVariance > critical(own.degreesOfFreedom(), degreesOfFreedom);
     }
 
-    /**
-     * The F test's critical value, remembered: {@link #fit} asks for it once per benchmark per benchmark taken out
-     * (a 1,000-benchmark build: tens of thousands of times) with only a handful of distinct degrees of freedom,
-     * and each answer is a root search over the regularized beta function.
-     */
     private static double critical(double numeratorDegrees, double denominatorDegrees) {
-        if (CRITICAL.size() > MAX_REMEMBERED) {
-            CRITICAL.clear();
-        }
-        return CRITICAL.computeIfAbsent(new Degrees(numeratorDegrees, denominatorDegrees), d ->
-                new FDistribution(null, d.numerator(), d.denominator()).inverseCumulativeProbability(1 - NOISIER_TEST_LEVEL));
+        return Quantiles.fisherF(numeratorDegrees, denominatorDegrees, 1 - NOISIER_TEST_LEVEL);
     }
-
-    private record Degrees(double numerator, double denominator) {
-    }
-
-    private static final int MAX_REMEMBERED = 10_000;
-    private static final Map<Degrees, Double> CRITICAL = new ConcurrentHashMap<>();
 
     double logVariance() {
         return logVariance;

@@ -3,6 +3,7 @@ package io.sabot.budget.core.report;
 import io.sabot.budget.core.check.CheckKind;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.model.BenchmarkResult;
+import io.sabot.budget.core.model.JdkComparison;
 import io.sabot.budget.core.model.PairedRun;
 import io.sabot.budget.core.model.Verdict;
 import java.util.List;
@@ -36,7 +37,34 @@ public final class MarkdownReport {
      * rounds of every failed or inconclusive regression check are listed under its details.
      */
     public static String render(ReportContext context, ReportData data) {
-        return render(context, data.paired(), data.current().results());
+        String md = render(context, data.paired(), data.current().results());
+        return data.jdks().map(comparison -> md + jdks(comparison)).orElse(md);
+    }
+
+    /** The JDK comparison: its summary and one row per benchmark result with every JDK's score and ratio. */
+    static String jdks(JdkComparison comparison) {
+        StringBuilder md = new StringBuilder("\n### JDK comparison\n\n").append(escape(JdkTable.summary(comparison))).append("\n\n");
+        table(md, JdkTable.header(comparison), JdkTable.rows(comparison));
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, List<String> header, List<List<String>> rows) {
+        md.append(tableHeader(header));
+        rows.forEach(row -> md.append(tableRow(row)));
+    }
+
+    private static String tableHeader(List<String> header) {
+        StringBuilder md = new StringBuilder("|");
+        header.forEach(h -> md.append(' ').append(escape(h)).append(" |"));
+        md.append("\n|");
+        header.forEach(h -> md.append("---|"));
+        return md.append('\n').toString();
+    }
+
+    private static String tableRow(List<String> row) {
+        StringBuilder md = new StringBuilder("|");
+        row.forEach(cell -> md.append(' ').append(escape(cell)).append(" |"));
+        return md.append('\n').toString();
     }
 
     private static String render(ReportContext context, Optional<PairedRun> paired, List<BenchmarkResult> current) {
@@ -66,17 +94,9 @@ public final class MarkdownReport {
                     + ". Every check is in report.html and report.json.\n\n");
         }
         if (!listed.isEmpty() || !summarised) {
-            StringBuilder header = new StringBuilder("|");
-            TableRows.HEADER.forEach(h -> header.append(' ').append(h).append(" |"));
-            header.append("\n|");
-            TableRows.HEADER.forEach(h -> header.append("---|"));
-            md.add(header.append('\n').toString());
+            md.add(tableHeader(TableRows.HEADER));
         }
-        for (List<String> row : TableRows.rows(listed)) {
-            StringBuilder line = new StringBuilder("|");
-            row.forEach(cell -> line.append(' ').append(escape(cell)).append(" |"));
-            md.addUnlessFull(line.append('\n').toString());
-        }
+        TableRows.rows(listed).forEach(row -> md.addUnlessFull(tableRow(row)));
         List<String> problems = context.evaluation().problems();
         if (!problems.isEmpty()) {
             md.add("\n### Problems\n\n");

@@ -1,4 +1,8 @@
 def log = new File(basedir, 'build.log').text
+// The maven-versions executions run this project under the oldest supported Maven and under Maven 4 (-V).
+if (binding.hasVariable('expectedMavenVersion')) {
+    assert log.contains('Apache Maven ' + expectedMavenVersion + ' ') : "not run by Maven $expectedMavenVersion"
+}
 // 1. site before verify: no page, and the log says what to run
 assert log.contains('No performance budgets page: ') && log.contains('does not exist. Run the benchmarks first, e.g. mvn verify site')
 

@@ -20,7 +20,8 @@ import java.util.List;
  * append to the same file, so figures can span sessions hours apart.
  *
  * @param session                 when the session started (ISO instant), the same for all its builds
- * @param mode                    {@code paired} or {@code stored}
+ * @param mode                    {@code paired}, {@code stored} (against a baseline recorded at the session's start)
+ *                                or {@code stored-earlier} (against one an earlier session recorded)
  * @param load                    {@code idle} or {@code cpu}
  * @param slowdown                the work injected into the current side (0: A/A)
  * @param start                   ISO instant the build started
@@ -57,6 +58,11 @@ record BuildRecord(String session, int index, String mode, String load, double s
     BuildRecord {
         checks = List.copyOf(checks);
         error = error == null ? "" : error;
+    }
+
+    BuildRecord withMode(String other) {
+        return new BuildRecord(session, index, other, load, slowdown, start, wallSeconds, loadBefore, loadAfter, seed,
+                measurementSeconds, baselineMeasurementSeconds, roundNoise, checks, error);
     }
 
     boolean finished() {

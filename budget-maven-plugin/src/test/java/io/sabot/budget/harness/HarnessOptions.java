@@ -10,12 +10,14 @@ import java.util.Optional;
  * analyze), {@code --resume} (measure only the pools not yet complete, then analyze) or
  * {@code --analyze} (analyze pools already measured). Real builds: {@code --paired} (run a session of
  * paired and stored-baseline builds, {@code --plan=...} to choose them, then report every session
- * recorded so far) or {@code --paired-analyze} (report the recorded builds without measuring).
+ * recorded so far; {@code --stored-baseline=FILE} judges the stored builds against a baseline an
+ * earlier session recorded instead of one recorded at this session's start) or {@code --paired-analyze}
+ * (report the recorded builds without measuring).
  * Always {@code --work=DIR} for the measurements and {@code --output=FILE} for the report. An argument
  * holding spaces is split, so Maven's single {@code verdictQuality.args} can carry several.
  */
-record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean paired, Optional<String> plan, Path work,
-                      Path output) {
+record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean paired, Optional<String> plan,
+                      Optional<Path> storedBaseline, Path work, Path output) {
 
     private static final List<String> MODES = List.of("--measure", "--resume", "--analyze", "--paired", "--paired-analyze");
 
@@ -32,6 +34,7 @@ record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean 
         Path work = null;
         Path output = null;
         String plan = null;
+        Path storedBaseline = null;
         for (String arg : words) {
             if (MODES.contains(arg)) {
                 if (mode != null) {
@@ -42,12 +45,14 @@ record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean 
                 work = Path.of(arg.substring("--work=".length()));
             } else if (arg.startsWith("--output=")) {
                 output = Path.of(arg.substring("--output=".length()));
+            } else if (arg.startsWith("--stored-baseline=")) {
+                storedBaseline = Path.of(arg.substring("--stored-baseline=".length()));
             } else if (arg.startsWith("--plan=")) {
                 plan = arg.substring("--plan=".length());
                 PairedPlan.parse(plan); // fail now, not after an hour of measurement
             } else {
                 throw new IllegalArgumentException("unknown argument '" + arg + "'; expected --measure, --resume, --analyze,"
-                        + " --paired [--plan=...] or --paired-analyze, --work=DIR and --output=FILE");
+                        + " --paired [--plan=...] [--stored-baseline=FILE] or --paired-analyze, --work=DIR and --output=FILE");
             }
         }
         if (mode == null) {
@@ -62,8 +67,13 @@ record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean 
         if (plan != null && !mode.equals("--paired")) {
             throw new IllegalArgumentException("--plan=... chooses the builds of --paired; it means nothing with " + mode);
         }
+        if (storedBaseline != null && !mode.equals("--paired")) {
+            throw new IllegalArgumentException("--stored-baseline=FILE gives the stored builds of --paired their baseline; it means"
+                    + " nothing with " + mode);
+        }
         boolean measure = mode.equals("--measure") || mode.equals("--resume") || mode.equals("--paired");
-        return new HarnessOptions(measure, mode.equals("--resume"), true, paired, Optional.ofNullable(plan), work, output);
+        return new HarnessOptions(measure, mode.equals("--resume"), true, paired, Optional.ofNullable(plan),
+                Optional.ofNullable(storedBaseline), work, output);
     }
 
     PairedPlan pairedPlan() {

@@ -33,6 +33,11 @@ class HarnessOptionsTest {
         assertThat(report.measure()).isFalse();
         assertThat(report.pairedPlan()).isEqualTo(PairedPlan.parse(PairedPlan.DEFAULT));
         assertThat(HarnessOptions.parse("--analyze", "--work=w", "--output=o").paired()).isFalse();
+        assertThat(paired.storedBaseline()).isEmpty();
+        assertThat(HarnessOptions.parse("--paired --stored-baseline=old/stored-baseline.json", "--work=w", "--output=o")
+                .storedBaseline()).contains(java.nio.file.Path.of("old/stored-baseline.json"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HarnessOptions.parse("--analyze --stored-baseline=x", "--work=w",
+                "--output=o")).hasMessageContaining("--stored-baseline=FILE gives the stored builds of --paired their baseline");
         assertThatThrownBy(() -> HarnessOptions.parse("--paired", "--plan=idle:x=1", "--work=w", "--output=o"))
                 .hasMessageContaining("aa or a slowdown");
         assertThatThrownBy(() -> HarnessOptions.parse("--measure", "--plan=idle:aa=1", "--work=w", "--output=o"))

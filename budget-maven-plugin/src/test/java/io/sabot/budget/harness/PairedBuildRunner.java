@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
 final class PairedBuildRunner {
 
     /** The 20 benchmarks as separate methods, so that paired mode groups them by three (see {@link CalibratedWorkMethods}). */
-    static final String INCLUDE = "io.sabot.budget.harness.CalibratedWorkMethods.work";
+    static final String INCLUDE = "io.sabot.budget.harness.CalibratedWorkMethods.work*";
     static final Duration ITERATION = Duration.ofMillis(200);
     static final int WARMUP_ITERATIONS = 1;
     static final int MEASUREMENT_ITERATIONS = 3;

@@ -87,7 +87,10 @@ final class PairedReport {
     /** One line per target, per mode and load measured. */
     static List<String> targets(List<PairedTally.Row> rows) {
         List<String> lines = new ArrayList<>();
-        for (String mode : List.of("paired", "stored")) {
+        for (String mode : List.of("paired", "stored", PairedSession.STORED_EARLIER)) {
+            if (mode.equals(PairedSession.STORED_EARLIER) && rows.stream().noneMatch(r -> r.mode().equals(mode))) {
+                continue;
+            }
             for (String load : List.of("idle", "cpu")) {
                 if (rows.stream().noneMatch(r -> r.mode().equals(mode) && r.load().equals(load))) {
                     lines.add(mode + ", " + load + ": no builds measured; every target NOT MEASURED");

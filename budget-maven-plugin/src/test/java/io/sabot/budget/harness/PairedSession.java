@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -31,7 +33,10 @@ final class PairedSession {
         return work.resolve("paired").resolve(RECORDS);
     }
 
-    static void measure(PairedPlan plan, Path work) throws IOException, GateException {
+    /** Mode label of stored builds judged against a baseline an earlier session recorded. */
+    static final String STORED_EARLIER = "stored-earlier";
+
+    static void measure(PairedPlan plan, Path work, Optional<Path> earlierBaseline) throws IOException, GateException {
         Instant session = Instant.now();
         Path directory = work.resolve("paired").resolve("session-" + DIRECTORY.format(session));
         PairedCode code = new PairedCode(work.resolve("paired").resolve("code"), PairedCode.thisClasspath());
@@ -41,7 +46,12 @@ final class PairedSession {
         log("session " + session + ": " + steps.size() + " builds (" + plan.phases().size() + " phase(s)), load "
                 + PoolRunner.loadAverage() + "; records in " + records);
         Path storedBaseline = directory.resolve("stored-baseline.json");
-        if (plan.hasStoredBuilds()) {
+        if (plan.hasStoredBuilds() && earlierBaseline.isPresent()) {
+            Files.createDirectories(directory);
+            Files.copy(earlierBaseline.get(), storedBaseline);
+            log("stored builds are judged against " + earlierBaseline.get() + ", recorded by an earlier session (copied to "
+                    + storedBaseline + ")");
+        } else if (plan.hasStoredBuilds()) {
             String before = PoolRunner.loadAverage();
             Instant start = Instant.now();
             log("recording the stored baseline (" + PairedBuildRunner.STORED_FORKS + " forks of the unchanged code), load " + before);
@@ -83,6 +93,9 @@ final class PairedSession {
                 log("build " + index + " of " + steps.size() + ": " + step.mode().label() + ", " + step.load().label() + ", "
                         + PairedPlan.conditionLabel(step.slowdown()) + ", seed " + seed + ", load " + PoolRunner.loadAverage());
                 BuildRecord record = runner.run(session.toString(), index, step, seed, directory.resolve(name), storedBaseline);
+                if (step.mode() == PairedPlan.Mode.STORED && earlierBaseline.isPresent()) {
+                    record = record.withMode(STORED_EARLIER);
+                }
                 BuildRecord.append(records, record);
                 log(summary(record));
             }

@@ -51,7 +51,7 @@ final class PairedTally {
     static List<Row> rows(List<BuildRecord> records) {
         Map<String, List<BuildRecord>> byCondition = new LinkedHashMap<>();
         records.stream().filter(r -> !r.mode().equals("baseline"))
-                .sorted(Comparator.comparing((BuildRecord r) -> r.mode().equals("paired") ? 0 : 1)
+                .sorted(Comparator.comparing((BuildRecord r) -> r.mode().equals("paired") ? 0 : r.mode().equals("stored") ? 1 : 2)
                         .thenComparing(r -> r.load().equals("idle") ? 0 : 1)
                         .thenComparingDouble(BuildRecord::slowdown))
                 .forEach(r -> byCondition.computeIfAbsent(r.mode() + "|" + r.load() + "|" + r.slowdown(), k -> new ArrayList<>()).add(r));

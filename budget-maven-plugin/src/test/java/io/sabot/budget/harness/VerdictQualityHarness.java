@@ -42,7 +42,7 @@ public final class VerdictQualityHarness {
         try {
             if (options.paired()) {
                 if (options.measure()) {
-                    PairedSession.measure(options.pairedPlan(), options.work());
+                    PairedSession.measure(options.pairedPlan(), options.work(), options.storedBaseline());
                 }
                 PairedSession.report(options.work(), options.output());
                 return;

@@ -17,10 +17,10 @@ public interface BenchmarkFork {
     ForkRun run(ForkSettings settings, ForkListener listener) throws ForkException, IOException;
 
     /**
-     * The benchmark names (fully qualified, without @Param values) that JMH would run for these
-     * settings' classpath and includes/excludes, in JMH's order: {@code -l}.
+     * The benchmarks (fully qualified names with their @Param values) that JMH would run for these
+     * settings' classpath and includes/excludes, in JMH's order: {@code -lp}.
      */
-    default java.util.List<String> list(ForkSettings settings) throws ForkException, IOException {
+    default java.util.List<ListedBenchmark> list(ForkSettings settings) throws ForkException, IOException {
         return BenchmarkLister.list(settings);
     }
 }

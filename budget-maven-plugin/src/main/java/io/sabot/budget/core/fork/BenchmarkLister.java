@@ -5,13 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Asks JMH which benchmarks a classpath holds that the includes/excludes select ({@code -l}), so a
- * paired run can pair the two sides benchmark by benchmark. JMH's own answer, not a parse of its
- * {@code BenchmarkList} format, which is internal to each JMH version.
+ * Asks JMH which benchmarks a classpath holds that the includes/excludes select, with their
+ * {@code @Param} values ({@code -lp}), so a paired run can pair the two sides benchmark by benchmark
+ * and combination by combination. JMH's own answer, not a parse of its {@code BenchmarkList} format,
+ * which is internal to each JMH version.
  */
 public final class BenchmarkLister {
 
@@ -20,15 +25,18 @@ public final class BenchmarkLister {
     private BenchmarkLister() {
     }
 
-    /** The benchmark names (fully qualified, without @Param values) in JMH's order. */
-    public static List<String> list(ForkSettings settings) throws ForkException, IOException {
+    /** {@code   param "size" = {10, 1000}}: one parameter of the benchmark listed above it. */
+    private static final Pattern PARAM = Pattern.compile("^\\s+param \"(.+)\" = \\{(.*)}\\s*$");
+
+    /** The benchmarks (fully qualified names, with their @Param values) in JMH's order. */
+    public static List<ListedBenchmark> list(ForkSettings settings) throws ForkException, IOException {
         Files.createDirectories(settings.outputDirectory());
         Files.writeString(settings.argFile(), JmhCommandLine.argFileContent(settings.classpath()), StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
         command.add(settings.javaExecutable().toString());
         command.add("@" + settings.argFile());
         command.add(JmhCommandLine.JMH_MAIN);
-        command.add("-l");
+        command.add("-lp");
         command.addAll(settings.includes());
         for (String exclude : settings.excludes()) {
             command.add("-e");
@@ -55,16 +63,39 @@ public final class BenchmarkLister {
             throw new ForkException("JMH could not list the benchmarks (exit code " + process.exitValue() + ")", shown,
                     process.exitValue(), tail(log), log);
         }
-        List<String> names = new ArrayList<>();
+        return parse(lines);
+    }
+
+    /** JMH's {@code -lp} output: a name per line, each followed by its indented {@code param} lines. */
+    static List<ListedBenchmark> parse(List<String> lines) {
+        List<ListedBenchmark> listed = new ArrayList<>();
+        String name = null;
+        Map<String, List<String>> params = new LinkedHashMap<>();
         boolean listing = false;
         for (String line : lines) {
             if (line.startsWith("Benchmarks:")) {
                 listing = true;
-            } else if (listing && !line.isBlank() && !line.startsWith(" ")) {
-                names.add(line.strip());
+                continue;
+            }
+            if (!listing || line.isBlank()) {
+                continue;
+            }
+            Matcher param = PARAM.matcher(line);
+            if (!line.startsWith(" ")) {
+                if (name != null) {
+                    listed.add(new ListedBenchmark(name, params));
+                }
+                name = line.strip();
+                params = new LinkedHashMap<>();
+            } else if (name != null && param.matches()) {
+                // JMH joins the values with ", "; a value holding ", " itself cannot be told apart (nor pinned).
+                params.put(param.group(1), List.of(param.group(2).split(", ", -1)));
             }
         }
-        return names;
+        if (name != null) {
+            listed.add(new ListedBenchmark(name, params));
+        }
+        return listed;
     }
 
     private static List<String> tail(Path log) throws IOException {

@@ -108,16 +108,24 @@ final class AdaptiveMeasurement {
             }
             int forks = forksPerRound(base, targets, firstRun);
             Duration perFork = measured.dividedBy(Math.max(1, forksMeasured));
-            Duration estimate = perFork.multipliedBy((long) forks * targets.size());
             Duration left = settings.maxTime().minus(spent);
-            if (estimate.compareTo(left) > 0) {
-                stop = "the next round (" + forks * targets.size() + " fork" + plural(forks * targets.size()) + ", about "
-                        + format(estimate) + ") would not fit the " + format(left) + " left of maxTime " + format(settings.maxTime());
+            long room = perFork.isZero() ? Long.MAX_VALUE : left.dividedBy(perFork.multipliedBy(forks));
+            int undecided = targets.size();
+            targets = UndecidedBenchmarks.fitting(evaluation, budgets, results, room);
+            if (targets.isEmpty()) {
+                Duration one = perFork.multipliedBy(forks);
+                String what = undecided == 1 ? forks + " fork" + plural(forks)
+                        : forks + " fork" + plural(forks) + " of even one of the " + undecided + " undecided benchmarks";
+                stop = "the next round (" + what + ", about " + format(one) + ") would not fit the " + format(left)
+                        + " left of maxTime " + format(settings.maxTime());
                 break;
             }
+            Duration estimate = perFork.multipliedBy((long) forks * targets.size());
             int number = rounds.size() + 1;
             listener.note("Adaptive round " + number + " of at most " + settings.maxRounds() + ": " + forks + " more fork"
-                    + plural(forks) + " of " + targets.size() + " undecided benchmark" + plural(targets.size()) + " ("
+                    + plural(forks) + " of " + targets.size() + " undecided benchmark" + plural(targets.size())
+                    + (targets.size() < undecided ? " (of " + undecided + "; the time left fits these, nearest to a decision first)" : "")
+                    + " ("
                     + targets.stream().map(BenchmarkKey::label).collect(Collectors.joining(", ")) + "), about "
                     + format(estimate) + " of " + format(left) + " left");
             Instant start = clock.instant();

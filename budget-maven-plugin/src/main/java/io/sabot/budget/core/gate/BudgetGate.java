@@ -239,7 +239,7 @@ public final class BudgetGate {
         return decide(settings, outcome.evaluation(), data, Optional.of(outcome.baseline()), environment);
     }
 
-    private List<String> list(ForkSettings settings) throws GateException {
+    private List<io.sabot.budget.core.fork.ListedBenchmark> list(ForkSettings settings) throws GateException {
         try {
             return forkRunner.list(settings);
         } catch (ForkException e) {

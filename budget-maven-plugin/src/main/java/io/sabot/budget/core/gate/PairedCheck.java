@@ -6,6 +6,7 @@ import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.fork.ListedBenchmark;
 import io.sabot.budget.core.io.PooledResultsWriter;
 import io.sabot.budget.core.io.ResultFileException;
 import io.sabot.budget.core.model.BenchmarkKey;
@@ -32,14 +33,15 @@ import java.util.Set;
 /**
  * budget:check in paired mode: lists the benchmarks on both sides, measures them pair by pair
  * ({@link PairedMeasurement}), evaluates, then spends the adaptive time on more rounds for the
- * undecided regression checks only (at exactly their {@code @Param} values), then confirms failures
+ * undecided regression checks only (at exactly their {@code @Param} values; when the time left cannot
+ * pay for all, those nearest to a decision), then confirms failures
  * with more rounds. Each look gets an equal share of the error rate, and a verdict once reached is final.
  */
 final class PairedCheck {
 
     /** Lists the benchmark names a side's classpath holds for the settings' includes/excludes. */
     interface Lister {
-        List<String> list(ForkSettings settings) throws GateException;
+        List<ListedBenchmark> list(ForkSettings settings) throws GateException;
     }
 
     /** What a paired check measured and decided. */
@@ -62,9 +64,12 @@ final class PairedCheck {
                 BudgetFile budgets, BudgetEvaluator evaluator, Optional<Environment> environment) throws GateException {
         Path directory = current.outputDirectory().resolve("paired");
         ForkSettings baseline = current.withClasspath(code.classpath(), directory.resolve("baseline"));
-        List<String> here = lister.list(current.rerun(current.includes(), directory.resolve("list-current")));
-        List<String> there = lister.list(baseline.rerun(current.includes(), directory.resolve("list-baseline")));
+        List<ListedBenchmark> listedHere = lister.list(current.rerun(current.includes(), directory.resolve("list-current")));
+        List<ListedBenchmark> listedThere = lister.list(baseline.rerun(current.includes(), directory.resolve("list-baseline")));
+        List<String> here = listedHere.stream().map(ListedBenchmark::name).toList();
+        List<String> there = listedThere.stream().map(ListedBenchmark::name).toList();
         List<String> both = here.stream().filter(there::contains).toList();
+        List<PairedMeasurement.Unit> units = PairedMeasurement.units(listedHere, listedThere, current.jmhArgs().contains("-p"));
         List<String> onlyHere = here.stream().filter(n -> !there.contains(n)).toList();
         List<String> onlyThere = there.stream().filter(n -> !here.contains(n)).toList();
         List<String> notes = new ArrayList<>();
@@ -79,7 +84,7 @@ final class PairedCheck {
 
         PairedMeasurement measurement = new PairedMeasurement(fork, listener, seed);
         Instant started = clock.instant();
-        PairedMeasurement.Sides sides = measurement.run(PairedMeasurement.Sides.empty(), current, baseline, both, onlyHere,
+        PairedMeasurement.Sides sides = measurement.run(PairedMeasurement.Sides.empty(), current, baseline, units, onlyHere,
                 rounds, directory);
         Duration firstLook = Duration.between(started, clock.instant());
         Evaluation evaluation = evaluate(evaluator, budgets, sides, current, environment, directory);
@@ -90,20 +95,30 @@ final class PairedCheck {
         // Per benchmark result (a @Param combination counts as one): the first look's time over what it measured.
         Duration perResult = firstLook.dividedBy(Math.max(1, sides.current().size()));
         while (adaptive.enabled() && looks < adaptive.looks()) {
-            Set<BenchmarkKey> undecided = undecided(evaluation, both);
+            List<CheckResult> undecided = undecided(evaluation, both);
             if (undecided.isEmpty()) {
                 break;
             }
-            Duration cost = perResult.multipliedBy(undecided.size());
-            if (spent.plus(cost).compareTo(adaptive.maxTime()) > 0) {
-                notes.add("Adaptive rounds stopped: " + undecided.size() + " undecided benchmark(s) would need about "
-                        + cost.toSeconds() + " s more, beyond -Dbudget.maxTime=" + adaptive.maxTime().toSeconds() + "s");
+            Duration left = adaptive.maxTime().minus(spent);
+            long room = perResult.isZero() ? Long.MAX_VALUE : left.dividedBy(perResult);
+            Set<BenchmarkKey> chosen = fitting(undecided, room);
+            Set<BenchmarkKey> all = fitting(undecided, Long.MAX_VALUE);
+            if (chosen.isEmpty()) {
+                notes.add("Adaptive rounds stopped: " + rounds + " more round(s) of even one of the " + all.size()
+                        + " undecided benchmark(s) would take about " + perResult.toSeconds() + " s, beyond the "
+                        + left.toSeconds() + " s left of -Dbudget.maxTime=" + adaptive.maxTime().toSeconds() + "s");
                 break;
             }
             Instant before = clock.instant();
-            listener.note("Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + undecided.size()
-                    + " undecided benchmark(s)");
-            sides = measurement.runKeys(sides, current, baseline, List.copyOf(undecided), rounds, directory);
+            String subset = chosen.size() < all.size()
+                    ? " of the " + all.size() + " (the time left pays for these, nearest to a decision first)" : "";
+            listener.note("Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + chosen.size()
+                    + subset + " undecided benchmark(s)");
+            if (!subset.isEmpty()) {
+                notes.add("Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + chosen.size() + subset
+                        + " undecided benchmark(s)");
+            }
+            sides = measurement.runKeys(sides, current, baseline, List.copyOf(chosen), rounds, directory);
             spent = spent.plus(Duration.between(before, clock.instant()));
             looks++;
             evaluation = keepDecided(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory), looks);
@@ -116,9 +131,9 @@ final class PairedCheck {
             Set<String> names = Confirmation.benchmarksFor(failed, budgets, sides.currentResults("results.json"));
             listener.note("Confirming " + failed.size() + " failed check(s) with " + rounds + " more round(s), rerun " + round
                     + " of " + confirm);
-            List<String> pairedNames = names.stream().filter(both::contains).toList();
+            List<PairedMeasurement.Unit> pairedUnits = units.stream().filter(u -> names.contains(u.name())).toList();
             List<String> lonelyNames = names.stream().filter(onlyHere::contains).toList();
-            sides = measurement.run(sides, current, baseline, pairedNames, lonelyNames, rounds, directory);
+            sides = measurement.run(sides, current, baseline, pairedUnits, lonelyNames, rounds, directory);
             evaluation = Confirmation.combine(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory),
                     round);
         }
@@ -155,11 +170,22 @@ final class PairedCheck {
      * The results (each a benchmark at one @Param combination) behind INCONCLUSIVE error-level regression
      * checks that have a baseline side to pair with: exactly what the adaptive rounds measure again.
      */
-    static Set<BenchmarkKey> undecided(Evaluation evaluation, List<String> paired) {
-        Set<BenchmarkKey> keys = new LinkedHashSet<>();
+    static List<CheckResult> undecided(Evaluation evaluation, List<String> paired) {
+        List<CheckResult> checks = new ArrayList<>();
         for (CheckResult r : evaluation.results()) {
             if (r.kind() == CheckKind.REGRESSION && r.level() == Level.ERROR && r.verdict() == Verdict.INCONCLUSIVE
                     && paired.contains(r.benchmark().benchmark())) {
+                checks.add(r);
+            }
+        }
+        return checks;
+    }
+
+    /** The results of as many undecided checks as {@code room} allows, nearest to a decision first. */
+    static Set<BenchmarkKey> fitting(List<CheckResult> undecided, long room) {
+        Set<BenchmarkKey> keys = new LinkedHashSet<>();
+        for (CheckResult r : UndecidedBenchmarks.nearestDecisionFirst(undecided)) {
+            if (keys.size() < room) {
                 keys.add(r.benchmark());
             }
         }

@@ -2,6 +2,7 @@ package io.sabot.budget.core.gate;
 
 import io.sabot.budget.core.fork.ForkListener;
 import io.sabot.budget.core.fork.ForkSettings;
+import io.sabot.budget.core.fork.ListedBenchmark;
 import io.sabot.budget.core.fork.Patterns;
 import io.sabot.budget.core.model.BenchmarkKey;
 import io.sabot.budget.core.model.BenchmarkResult;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Measures the baseline code beside the current code, pair by pair (randomized multiple interleaved
@@ -24,7 +26,10 @@ import java.util.TreeMap;
  * every round each group runs as one JMH run with one fork on one side, followed at once by the same
  * run on the other side, the order within the pair drawn at random from a recorded seed. The two
  * forks of a pair are thus seconds apart, not a suite apart, and the machine's drift (which moves
- * the same code 3-13% within an hour on the VMs this was built on) cancels in their ratio.
+ * the same code 3-13% within an hour on the VMs this was built on) cancels in their ratio. The unit
+ * is a benchmark at one {@code @Param} combination: a group holds at most {@link #GROUP_SIZE} of them,
+ * pinned with {@code -p} ({@link #groups}), so a benchmark with many combinations does not hold a
+ * pair's two forks minutes apart.
  *
  * <p>Both sides run with the same JVM, JVM arguments and JMH settings; only the classpath differs.
  * Fork {@code i} of a benchmark on one side was measured in the same pair as fork {@code i} on the
@@ -80,32 +85,52 @@ final class PairedMeasurement {
      * @param current  the settings of the current side (its classpath, output under {@code directory})
      * @param baseline the same settings with the baseline code's classpath
      */
-    Sides run(Sides sides, ForkSettings current, ForkSettings baseline, List<String> paired, List<String> currentOnly,
+    Sides run(Sides sides, ForkSettings current, ForkSettings baseline, List<Unit> paired, List<String> currentOnly,
               int rounds, Path directory) throws GateException {
+        long names = paired.stream().map(Unit::name).distinct().count();
+        String what = names + " benchmark(s) on both sides" + (paired.size() == names ? "" : " (" + paired.size()
+                + " @Param combinations)") + (currentOnly.isEmpty() ? "" : ", " + currentOnly.size() + " on this side only");
+        return measure(sides, current, baseline, paired, currentOnly, key -> true, rounds, directory, what);
+    }
+
+    /**
+     * Runs {@code rounds} more rounds of exactly {@code keys} on both sides (the adaptive rounds): each
+     * at its {@code @Param} combination, so a decided combination of a parameterized benchmark is not
+     * measured again. (A value with a comma cannot be passed to {@code -p}; such a parameter is left
+     * open and the surplus results are dropped, never pooled.)
+     */
+    Sides runKeys(Sides sides, ForkSettings current, ForkSettings baseline, List<BenchmarkKey> keys, int rounds,
+                  Path directory) throws GateException {
+        Set<BenchmarkKey> wanted = new LinkedHashSet<>(keys);
+        return measure(sides, current, baseline, keys.stream().map(Unit::of).toList(), List.of(), wanted::contains, rounds,
+                directory, keys.size() + " undecided benchmark(s) at their @Param values, on both sides");
+    }
+
+    private Sides measure(Sides sides, ForkSettings current, ForkSettings baseline, List<Unit> paired, List<String> currentOnly,
+                          Predicate<BenchmarkKey> keep, int rounds, Path directory, String what) throws GateException {
         Map<BenchmarkKey, BenchmarkResult> now = new LinkedHashMap<>(sides.current());
         Map<BenchmarkKey, BenchmarkResult> before = new LinkedHashMap<>(sides.baseline());
         List<PairedRun.Pair> pairs = new ArrayList<>(sides.pairs());
         List<Path> currentFiles = new ArrayList<>(sides.currentFiles());
         List<Path> baselineFiles = new ArrayList<>(sides.baselineFiles());
-        List<List<String>> groups = groups(paired);
-        List<List<String>> lonely = groups(currentOnly);
+        List<Group> groups = groups(paired);
+        List<List<String>> lonely = chunks(currentOnly);
         for (int r = 1; r <= rounds; r++) {
             int round = sides.rounds() + r;
-            listener.note("Paired round " + round + " (" + r + " of " + rounds + " now): " + paired.size()
-                    + " benchmark(s) on both sides" + (currentOnly.isEmpty() ? "" : ", " + currentOnly.size() + " on this side only"));
+            listener.note("Paired round " + round + " (" + r + " of " + rounds + " now): " + what + ", " + groups.size()
+                    + " pair(s) of JMH runs");
             for (int g = 0; g < groups.size(); g++) {
-                List<String> group = groups.get(g);
+                Group group = groups.get(g);
                 boolean baselineFirst = random.nextBoolean();
                 Path pairDirectory = directory.resolve("round-" + round).resolve("pair-" + (g + 1));
-                ForkSettings a = oneFork(current, group, pairDirectory.resolve("current"));
-                ForkSettings b = oneFork(baseline, group, pairDirectory.resolve("baseline"));
+                ForkSettings a = group.fork(current, pairDirectory.resolve("current"));
+                ForkSettings b = group.fork(baseline, pairDirectory.resolve("baseline"));
                 RunResults first = fork.run(baselineFirst ? b : a);
                 RunResults second = fork.run(baselineFirst ? a : b);
-                RunResults ofCurrent = baselineFirst ? second : first;
-                RunResults ofBaseline = baselineFirst ? first : second;
-                append(now, ofCurrent, currentFiles, a.resultsFile());
-                append(before, ofBaseline, baselineFiles, b.resultsFile());
-                pairs.add(new PairedRun.Pair(round, group, baselineFirst));
+                append(now, only(baselineFirst ? second : first, keep), currentFiles, a.resultsFile());
+                append(before, only(baselineFirst ? first : second, keep), baselineFiles, b.resultsFile());
+                // the pair names its pins, so it counts as a round of exactly the results it pooled
+                pairs.add(new PairedRun.Pair(round, group.names(), group.params(), baselineFirst));
             }
             for (int g = 0; g < lonely.size(); g++) {
                 ForkSettings a = oneFork(current, lonely.get(g), directory.resolve("round-" + round).resolve("current-only-" + (g + 1)));
@@ -116,79 +141,106 @@ final class PairedMeasurement {
     }
 
     /**
-     * Runs {@code rounds} more rounds of exactly {@code keys} on both sides (the adaptive rounds): like
-     * {@link #run}, but each JMH run is pinned to one {@code @Param} combination with {@code -p}, as
-     * {@link AdaptiveMeasurement} pins its rounds, so a decided combination of a parameterized benchmark
-     * is not measured again, and a pair holds at most {@link #GROUP_SIZE} forks per side. (A value with
-     * a comma cannot be passed to {@code -p}; such a parameter is left open and the surplus results are
-     * dropped, never pooled.)
+     * What one run measures of a benchmark: one {@code @Param} combination, pinned with {@code -p}, or
+     * the whole benchmark (every combination) when its combinations are not known or cannot all be
+     * pinned (JMH splits a {@code -p} value on commas).
+     *
+     * @param name   the benchmark
+     * @param pins   the {@code -p} values this unit needs
+     * @param params the combination the unit stands for, as a pair records it (pins plus values
+     *               {@code -p} cannot carry); empty for a whole benchmark
+     * @param open   whether a parameter of the benchmark stays open in its run (whole benchmarks with
+     *               parameters, combinations holding an unpinnable value): such a unit runs alone, since
+     *               another unit's pins would close it
      */
-    Sides runKeys(Sides sides, ForkSettings current, ForkSettings baseline, List<BenchmarkKey> keys, int rounds,
-                  Path directory) throws GateException {
-        Map<BenchmarkKey, BenchmarkResult> now = new LinkedHashMap<>(sides.current());
-        Map<BenchmarkKey, BenchmarkResult> before = new LinkedHashMap<>(sides.baseline());
-        List<PairedRun.Pair> pairs = new ArrayList<>(sides.pairs());
-        List<Path> currentFiles = new ArrayList<>(sides.currentFiles());
-        List<Path> baselineFiles = new ArrayList<>(sides.baselineFiles());
-        Set<BenchmarkKey> wanted = new LinkedHashSet<>(keys);
-        List<KeyGroup> groups = keyGroups(keys);
-        for (int r = 1; r <= rounds; r++) {
-            int round = sides.rounds() + r;
-            listener.note("Paired round " + round + " (" + r + " of " + rounds + " now): " + keys.size()
-                    + " undecided benchmark(s) at their @Param values, on both sides");
-            for (int g = 0; g < groups.size(); g++) {
-                KeyGroup group = groups.get(g);
-                boolean baselineFirst = random.nextBoolean();
-                Path pairDirectory = directory.resolve("round-" + round).resolve("pair-" + (g + 1));
-                List<String> includes = group.names().stream().map(Patterns::exact).toList();
-                ForkSettings a = current.extraForks(includes, group.pinned(), 1, pairDirectory.resolve("current"));
-                ForkSettings b = baseline.extraForks(includes, group.pinned(), 1, pairDirectory.resolve("baseline"));
-                RunResults first = fork.run(baselineFirst ? b : a);
-                RunResults second = fork.run(baselineFirst ? a : b);
-                append(now, only(baselineFirst ? second : first, wanted), currentFiles, a.resultsFile());
-                append(before, only(baselineFirst ? first : second, wanted), baselineFiles, b.resultsFile());
-                // the pair names the whole combination, so it counts as a round of exactly the keys it pooled
-                pairs.add(new PairedRun.Pair(round, group.names(), group.params(), baselineFirst));
-            }
+    record Unit(String name, Map<String, String> pins, Map<String, String> params, boolean open) {
+
+        /** The result {@code key} at exactly its combination. */
+        static Unit of(BenchmarkKey key) {
+            Map<String, String> pins = new TreeMap<>();
+            key.params().forEach((name, value) -> {
+                if (!value.isEmpty() && !value.contains(",")) {
+                    pins.put(name, value);
+                }
+            });
+            return new Unit(key.benchmark(), pins, new TreeMap<>(key.params()), pins.size() < key.params().size());
         }
-        return new Sides(now, before, pairs, sides.rounds() + rounds, currentFiles, baselineFiles);
+
+        boolean compatibleWith(Map<String, String> groupPins) {
+            return pins.entrySet().stream().allMatch(p -> groupPins.getOrDefault(p.getKey(), p.getValue()).equals(p.getValue()));
+        }
     }
 
     /**
-     * A JMH run of an adaptive round: benchmark names sharing one @Param combination {@code params};
-     * {@code pinned} are the values {@code -p} can carry (all but those holding a comma).
+     * The units of the benchmarks JMH listed on both sides, in this side's order: one per {@code @Param}
+     * combination where both sides declare the same values and each can be pinned, else the whole
+     * benchmark (then its results are paired by their combination as they come). With
+     * {@code userPins} (the user's own {@code -p} in the JMH arguments) every benchmark runs whole,
+     * as the user restricted it.
      */
-    record KeyGroup(List<String> names, Map<String, String> params) {
-
-        Map<String, String> pinned() {
-            Map<String, String> pinned = new TreeMap<>();
-            params.forEach((name, value) -> {
-                if (!value.contains(",")) {
-                    pinned.put(name, value);
+    static List<Unit> units(List<ListedBenchmark> here, List<ListedBenchmark> there, boolean userPins) {
+        List<Unit> units = new ArrayList<>();
+        for (ListedBenchmark b : here) {
+            Optional<ListedBenchmark> other = there.stream().filter(t -> t.name().equals(b.name())).findFirst();
+            if (other.isEmpty()) {
+                continue;
+            }
+            boolean same = other.get().params().equals(b.params());
+            if (b.params().isEmpty() && same) {
+                units.add(new Unit(b.name(), Map.of(), Map.of(), false));
+            } else if (userPins || !same || !b.pinnable()) {
+                units.add(new Unit(b.name(), Map.of(), Map.of(), true));
+            } else {
+                for (Map<String, String> combination : b.combinations()) {
+                    units.add(new Unit(b.name(), combination, combination, false));
                 }
-            });
-            return pinned;
-        }
-    }
-
-    /** The keys by @Param combination (in first-seen order), each combination's names cut into groups of {@link #GROUP_SIZE}. */
-    static List<KeyGroup> keyGroups(List<BenchmarkKey> keys) {
-        Map<String, List<BenchmarkKey>> byParams = new LinkedHashMap<>();
-        for (BenchmarkKey key : keys) {
-            byParams.computeIfAbsent(key.paramsText(), p -> new ArrayList<>()).add(key);
-        }
-        List<KeyGroup> groups = new ArrayList<>();
-        for (List<BenchmarkKey> same : byParams.values()) {
-            List<String> names = same.stream().map(BenchmarkKey::benchmark).distinct().toList();
-            for (List<String> chunk : groups(names)) {
-                groups.add(new KeyGroup(chunk, new TreeMap<>(same.get(0).params())));
             }
         }
-        return groups;
+        return units;
     }
 
-    private static RunResults only(RunResults run, Set<BenchmarkKey> keys) {
-        return new RunResults(run.source(), run.results().stream().filter(r -> keys.contains(r.key())).toList(),
+    /**
+     * One JMH run of a pair: benchmark names and the {@code -p} pins that restrict each to its unit.
+     * Units whose pins agree share a run (a pin names a parameter, and benchmarks without it ignore
+     * it), so the runs are few while each measures exactly its units.
+     */
+    record Group(List<String> names, Map<String, String> pins, Map<String, String> params) {
+
+        ForkSettings fork(ForkSettings settings, Path directory) {
+            List<String> includes = names.stream().map(Patterns::exact).toList();
+            return settings.extraForks(includes, pins, 1, directory);
+        }
+    }
+
+    /** Packs the units in order into groups of at most {@link #GROUP_SIZE} whose pins agree; an open unit runs alone. */
+    static List<Group> groups(List<Unit> units) {
+        record Open(List<String> names, Map<String, String> pins, Map<String, String> params, boolean closed) {
+        }
+        List<Open> open = new ArrayList<>();
+        for (Unit unit : units) {
+            Open target = null;
+            if (!unit.open()) {
+                for (Open g : open) {
+                    if (!g.closed() && g.names().size() < GROUP_SIZE && !g.names().contains(unit.name())
+                            && unit.compatibleWith(g.pins())) {
+                        target = g;
+                        break;
+                    }
+                }
+            }
+            if (target == null) {
+                target = new Open(new ArrayList<>(), new TreeMap<>(), new TreeMap<>(), unit.open());
+                open.add(target);
+            }
+            target.names().add(unit.name());
+            target.pins().putAll(unit.pins());
+            target.params().putAll(unit.params());
+        }
+        return open.stream().map(g -> new Group(List.copyOf(g.names()), Map.copyOf(g.pins()), Map.copyOf(g.params()))).toList();
+    }
+
+    private static RunResults only(RunResults run, Predicate<BenchmarkKey> keep) {
+        return new RunResults(run.source(), run.results().stream().filter(r -> keep.test(r.key())).toList(),
                 run.environment(), run.recordedAt(), run.reason());
     }
 
@@ -207,7 +259,7 @@ final class PairedMeasurement {
         }
     }
 
-    static List<List<String>> groups(List<String> names) {
+    static List<List<String>> chunks(List<String> names) {
         List<List<String>> groups = new ArrayList<>();
         for (int i = 0; i < names.size(); i += GROUP_SIZE) {
             groups.add(List.copyOf(names.subList(i, Math.min(names.size(), i + GROUP_SIZE))));

@@ -47,13 +47,18 @@ public record PairedRun(String baselineSource, RunResults baseline, long seed, L
             this(round, benchmarks, Map.of(), baselineFirst);
         }
 
-        /** Whether this pair ran a fork of {@code key}: its name, with its values of the parameters the pair fixed. */
+        /**
+         * Whether this pair ran a fork of {@code key}: its name, with its values of the parameters the
+         * pair fixed (a pair of several benchmarks fixes each one's parameters; one without a parameter
+         * ignores its value).
+         */
         public boolean ran(BenchmarkKey key) {
             if (!benchmarks.contains(key.benchmark())) {
                 return false;
             }
             for (Map.Entry<String, String> p : params.entrySet()) {
-                if (!p.getValue().equals(key.params().get(p.getKey()))) {
+                String value = key.params().get(p.getKey());
+                if (value != null && !p.getValue().equals(value)) {
                     return false;
                 }
             }

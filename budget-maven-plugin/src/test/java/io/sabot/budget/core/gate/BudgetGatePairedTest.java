@@ -110,8 +110,8 @@ class BudgetGatePairedTest {
         }
 
         @Override
-        public List<String> list(ForkSettings settings) {
-            return names(settings);
+        public List<io.sabot.budget.core.fork.ListedBenchmark> list(ForkSettings settings) {
+            return names(settings).stream().map(io.sabot.budget.core.fork.ListedBenchmark::unlisted).toList();
         }
     };
 

@@ -111,12 +111,12 @@ final class PairedCheck {
             }
             Instant before = clock.instant();
             String subset = chosen.size() < all.size()
-                    ? " of the " + all.size() + " (the time left pays for these, nearest to a decision first)" : "";
-            listener.note("Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + chosen.size()
-                    + subset + " undecided benchmark(s)");
+                    ? " (of " + all.size() + "; the time left pays for these, nearest to a decision first)" : "";
+            String look = "Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + chosen.size()
+                    + " undecided benchmark(s)" + subset;
+            listener.note(look);
             if (!subset.isEmpty()) {
-                notes.add("Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + chosen.size() + subset
-                        + " undecided benchmark(s)");
+                notes.add(look);
             }
             sides = measurement.runKeys(sides, current, baseline, List.copyOf(chosen), rounds, directory);
             spent = spent.plus(Duration.between(before, clock.instant()));

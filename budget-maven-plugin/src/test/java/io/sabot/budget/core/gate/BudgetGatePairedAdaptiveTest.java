@@ -167,8 +167,8 @@ class BudgetGatePairedAdaptiveTest {
         List<ForkSettings> adaptiveCalls = calls.subList(3 * SIZES.size() * 2, calls.size());
         assertThat(adaptiveCalls).isNotEmpty().allSatisfy(s -> assertThat(pins(s)).hasSize(1));
         assertThat(adaptiveCalls.stream().map(s -> pins(s).get("size")).distinct()).hasSize(1);
-        assertThat(outcome.evaluation().notes()).anyMatch(n -> n.matches("Adaptive paired look 2: 3 more round\\(s\\) of 1 of the \\d+"
-                + " \\(the time left pays for these, nearest to a decision first\\) undecided benchmark\\(s\\)"));
+        assertThat(outcome.evaluation().notes()).anyMatch(n -> n.matches("Adaptive paired look 2: 3 more round\\(s\\) of 1 undecided"
+                + " benchmark\\(s\\) \\(of \\d+; the time left pays for these, nearest to a decision first\\)"));
     }
 
     @Test

@@ -7,7 +7,11 @@ import io.sabot.budget.core.gate.GateException;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.toolchain.ToolchainManager;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -29,9 +33,22 @@ public class BaselineMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.reason")
     private String reason;
 
-    /** The java executable or JDK home the results were measured with, for the fingerprint. Default: Maven's JVM. */
+    /**
+     * The java executable or JDK home the results were measured with, for the fingerprint. First match
+     * wins, as in budget:check: this, {@code jdkToolchain}, the toolchains plugin's JDK, Maven's JVM.
+     */
     @Parameter(property = "budget.jvm")
     private File jvm;
+
+    /** Requirements of the JDK toolchain the results were measured with (as budget:check's), for the fingerprint. */
+    @Parameter
+    private Map<String, String> jdkToolchain;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Inject
+    private ToolchainManager toolchainManager;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -41,8 +58,7 @@ public class BaselineMojo extends AbstractBudgetMojo {
         }
         expandPaths();
         results = existingResults(results, "store", "results");
-        Path javaExecutable = jvm == null ? null
-                : jvm.isDirectory() ? jvm.toPath().resolve("bin").resolve("java") : jvm.toPath();
+        Path javaExecutable = new JdkSelection(JdkToolchains.of(toolchainManager, session)).single(jvm, jdkToolchain).java();
         BaselineRecorder.Recorded recorded;
         try {
             recorded = new BaselineRecorder(statistics()).record(gateSettings(false), results.toPath(),

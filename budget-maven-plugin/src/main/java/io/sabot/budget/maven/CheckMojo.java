@@ -7,6 +7,10 @@ import io.sabot.budget.core.gate.BudgetGate;
 import io.sabot.budget.core.gate.GateException;
 import io.sabot.budget.core.gate.GateOutcome;
 import io.sabot.budget.core.gate.GateSettings;
+import io.sabot.budget.core.gate.JdkSettings;
+import io.sabot.budget.core.model.JdkComparison;
+import java.util.Map;
+import org.apache.maven.toolchain.ToolchainManager;
 import io.sabot.budget.core.gate.StandardReporter;
 import io.sabot.budget.core.gate.PairedSettings;
 import io.sabot.budget.core.gate.RunOverrides;
@@ -83,9 +87,36 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.profilers")
     private List<String> profilers;
 
-    /** The java executable (or a JDK home) that runs JMH. Default: the JVM running Maven. */
+    /**
+     * The java executable (or a JDK home) that runs JMH. First match wins: this, then {@code jdkToolchain},
+     * then the JDK toolchain the maven-toolchains-plugin selected, then the JVM running Maven.
+     */
     @Parameter(property = "budget.jvm")
     private File jvm;
+
+    /**
+     * Requirements of the JDK toolchain that runs JMH, as surefire's parameter of that name, e.g.
+     * {@code <jdkToolchain><version>25</version><vendor>temurin</vendor></jdkToolchain>}, matched against
+     * Maven's toolchains ({@code ~/.m2/toolchains.xml} or {@code mvn -t <file>}). {@code jvm} wins over it.
+     */
+    @Parameter
+    private Map<String, String> jdkToolchain;
+
+    /**
+     * JDK comparison: the same benchmarks on each of these JDKs in one build, forks interleaved round by
+     * round, every JDK compared with the first. Each entry is a JDK home, a java executable, or toolchain
+     * requirements ({@code version=25;vendor=temurin}). Two or more entries; {@code jvm} and
+     * {@code jdkToolchain} are then not used.
+     */
+    @Parameter(property = "budget.jdks")
+    private List<String> jdks;
+
+    /**
+     * JDK comparison: the one JDK whose results the budgets' limits judge, an entry of {@code jdks} as
+     * written or its JDK home's directory name. Empty: every JDK.
+     */
+    @Parameter(property = "budget.budgetJdk")
+    private String budgetJdk;
 
     /** Extra JVM arguments for the benchmark JVMs (JMH {@code -jvmArgsAppend}), one argument per entry. */
     @Parameter(property = "budget.jvmArgs")
@@ -160,6 +191,9 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Inject
     private RepositorySystem repositorySystem;
 
+    @Inject
+    private ToolchainManager toolchainManager;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -178,7 +212,8 @@ public class CheckMojo extends AbstractBudgetMojo {
             throw new MojoExecutionException("<maxRounds> (-Dbudget.maxRounds) must be 1 or more, not " + maxRounds);
         }
         AdaptiveSettings adaptive = new AdaptiveSettings(adaptiveTime(maxTime), maxRounds);
-        RunOverrides overrides = overrides();
+        Optional<JdkSettings> comparison = jdkComparison();
+        RunOverrides overrides = overrides(comparison.isPresent() ? comparison.get().jdks().get(0).java() : javaExecutable());
         getLog().info("Running JMH benchmarks of " + project.getArtifactId() + (quick ? " (quick mode)" : "")
                 + "; log: " + outputDirectory.toPath().resolve("fork.log"));
         GateSettings settings = gateSettings(true);
@@ -186,7 +221,9 @@ public class CheckMojo extends AbstractBudgetMojo {
         BudgetGate gate = new BudgetGate(statistics(), new ForkRunner(), reporter);
         GateOutcome outcome;
         try {
-            outcome = gate.check(settings, overrides, adaptive, paired(), new MavenProgress(getLog()));
+            outcome = comparison.isPresent()
+                    ? gate.compareJdks(settings, overrides, comparison.get(), new MavenProgress(getLog()))
+                    : gate.check(settings, overrides, adaptive, paired(), new MavenProgress(getLog()));
         } catch (GateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -218,7 +255,65 @@ public class CheckMojo extends AbstractBudgetMojo {
                 rounds == null ? OptionalInt.empty() : OptionalInt.of(rounds)));
     }
 
-    private RunOverrides overrides() throws MojoExecutionException {
+    /** The JDK comparison {@code jdks} asks for, or empty when it lists no JDK. */
+    private Optional<JdkSettings> jdkComparison() throws MojoExecutionException {
+        List<String> entries = nonNull(jdks);
+        if (entries.isEmpty()) {
+            if (budgetJdk != null && !budgetJdk.isBlank()) {
+                throw new MojoExecutionException("<budgetJdk> (-Dbudget.budgetJdk) names a JDK of a comparison, but <jdks>"
+                        + " (-Dbudget.jdks) lists none");
+            }
+            return Optional.empty();
+        }
+        if (entries.size() < 2) {
+            throw new MojoExecutionException("<jdks> (-Dbudget.jdks) lists " + entries.size() + " JDK; a comparison needs two"
+                    + " or more (the first is the reference). To run on one JDK, use <jvm> or <jdkToolchain>");
+        }
+        boolean pairedToo;
+        try {
+            pairedToo = Against.parse(against, "<against> (-Dbudget.against)").paired();
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        if (pairedToo) {
+            throw new MojoExecutionException("<jdks> (-Dbudget.jdks) compares JDKs and <against> (-Dbudget.against=" + against
+                    + ") compares code versions; a build does one or the other. Run the JDK comparison with"
+                    + " -Dbudget.against=baseline");
+        }
+        if (jvm != null || (jdkToolchain != null && !jdkToolchain.isEmpty())) {
+            getLog().warn("<jdks> lists the JDKs of the comparison; <jvm> and <jdkToolchain> are not used");
+        }
+        if (!adaptiveTime(maxTime).isZero()) {
+            getLog().info("<maxTime> (adaptive rounds) does not apply to a JDK comparison; failed checks are still confirmed"
+                    + " (<confirm>)");
+        }
+        JdkSelection selection = new JdkSelection(JdkToolchains.of(toolchainManager, session));
+        List<JdkComparison.Jdk> resolved = new ArrayList<>();
+        Optional<String> budgetsOn = Optional.empty();
+        for (String entry : entries) {
+            JdkComparison.Jdk jdk = JdkComparison.Jdk.of(selection.entry(entry));
+            getLog().info("JDK comparison: " + entry + " -> " + jdk.java());
+            resolved.add(jdk);
+            if (entry.equals(budgetJdk != null ? budgetJdk.trim() : null)) {
+                budgetsOn = Optional.of(jdk.label());
+            }
+        }
+        if (budgetsOn.isEmpty() && budgetJdk != null && !budgetJdk.isBlank()) {
+            budgetsOn = Optional.of(budgetJdk.trim());
+        }
+        if (rounds != null && rounds < 2) {
+            throw new MojoExecutionException("<rounds> (-Dbudget.rounds) must be 2 or more (a JDK comparison estimates its"
+                    + " noise from the spread of the rounds), not " + rounds);
+        }
+        try {
+            return Optional.of(new JdkSettings(resolved, budgetsOn, seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
+                    rounds == null ? OptionalInt.empty() : OptionalInt.of(rounds)));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<jdks> (-Dbudget.jdks) / <budgetJdk> (-Dbudget.budgetJdk): " + e.getMessage());
+        }
+    }
+
+    private RunOverrides overrides(Path java) throws MojoExecutionException {
         List<Path> classpath = new ArrayList<>();
         try {
             for (String element : project.getTestClasspathElements()) {
@@ -236,7 +331,7 @@ public class CheckMojo extends AbstractBudgetMojo {
                 duration(measurementTime, "measurementTime"),
                 profilers == null || profilers.isEmpty() ? Optional.empty() : Optional.of(profilers),
                 nonNull(jvmArgs));
-        return new RunOverrides(javaExecutable(), classpath, project.getBasedir().toPath(),
+        return new RunOverrides(java, classpath, project.getBasedir().toPath(),
                 nonNull(includes), nonNull(excludes), run, jmhArgs(jmhArgs),
                 duration(timeout, "timeout").orElseThrow(), quick, confirm);
     }
@@ -253,19 +348,11 @@ public class CheckMojo extends AbstractBudgetMojo {
         }
     }
 
+    /** The JVM of a one-JDK run ({@link JdkSelection}: jvm, jdkToolchain, the toolchains plugin's, Maven's). */
     private Path javaExecutable() throws MojoExecutionException {
-        if (jvm == null) {
-            return Path.of(System.getProperty("java.home"), "bin", "java");
-        }
-        Path path = jvm.toPath();
-        if (path.toFile().isDirectory()) {
-            path = path.resolve("bin").resolve("java");
-        }
-        if (!path.toFile().canExecute()) {
-            throw new MojoExecutionException("<jvm> (-Dbudget.jvm) is " + jvm + ", which is neither a java executable"
-                    + " nor a JDK home with bin/java");
-        }
-        return path;
+        JdkSelection.Selected selected = new JdkSelection(JdkToolchains.of(toolchainManager, session)).single(jvm, jdkToolchain);
+        getLog().info("Benchmarks run on " + selected.java() + " (" + selected.source() + ")");
+        return selected.java();
     }
 
     /** {@code 0} or nothing switches adaptive measurement off; anything else must be a positive time. */

@@ -22,6 +22,7 @@ public final class BudgetEvaluator {
     private final boolean compareAcrossEnvironments;
     private boolean subsetRun;
     private boolean paired;
+    private String reference;
     private final List<String> incomparable = new ArrayList<>();
 
     /**
@@ -47,6 +48,19 @@ public final class BudgetEvaluator {
     public BudgetEvaluator paired(boolean value) {
         this.paired = value;
         return this;
+    }
+
+    /**
+     * What the baseline is called in limits and messages ({@code "<= +10% vs JDK java-17-openjdk-amd64"});
+     * default "baseline", or "baseline code" in paired mode.
+     */
+    public BudgetEvaluator reference(String name) {
+        this.reference = name;
+        return this;
+    }
+
+    private String referenceName() {
+        return reference != null ? reference : paired ? "baseline code" : "baseline";
     }
 
     /**
@@ -124,7 +138,7 @@ public final class BudgetEvaluator {
         boolean comparable = differences.isEmpty() || compareAcrossEnvironments;
         Problems problems = new Problems(subsetRun);
         EvaluationContext context = new EvaluationContext(current, baseline, budgets, statistics.forBuild(current, baseline),
-                comparable, differences, problems, false);
+                comparable, differences, problems, false, referenceName());
         return run(budgets, context, current, notes);
     }
 
@@ -135,7 +149,8 @@ public final class BudgetEvaluator {
             }
         }
         EvaluationContext context = new EvaluationContext(current, Optional.of(baseline), budgets,
-                statistics.forPairedBuild(current, baseline), true, List.of(), new Problems(subsetRun), true);
+                statistics.forPairedBuild(current, baseline), true, List.of(), new Problems(subsetRun), true,
+                referenceName());
         return run(budgets, context, current, notes);
     }
 

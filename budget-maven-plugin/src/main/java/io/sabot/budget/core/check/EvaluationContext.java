@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Everything a check may look at: the run, the baseline (if any), the budget file, the statistics,
  * whether regression checks are downgraded because the baseline comes from elsewhere, and whether
- * the baseline was measured beside this run, pair by pair ({@code paired}).
+ * the baseline was measured beside this run, pair by pair ({@code paired}), and what the reports call
+ * the baseline ({@code reference}: "baseline", "baseline code", or a JDK in a JDK comparison).
  */
 public record EvaluationContext(
         RunResults current,
@@ -19,7 +20,8 @@ public record EvaluationContext(
         boolean baselineComparable,
         List<String> environmentDifferences,
         Problems problems,
-        boolean paired) {
+        boolean paired,
+        String reference) {
 
     public EvaluationContext {
         Objects.requireNonNull(current, "current");
@@ -28,5 +30,6 @@ public record EvaluationContext(
         Objects.requireNonNull(statistics, "statistics");
         environmentDifferences = List.copyOf(environmentDifferences);
         Objects.requireNonNull(problems, "problems");
+        Objects.requireNonNull(reference, "reference");
     }
 }

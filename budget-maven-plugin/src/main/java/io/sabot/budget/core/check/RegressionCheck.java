@@ -59,7 +59,7 @@ final class RegressionCheck implements Check {
         Metric before = baseline.primary();
         Metric now = current.primary();
         double threshold = allowed;
-        String limit = "<= +" + Quantity.format(threshold * 100) + "% vs " + (context.paired() ? "baseline code" : "baseline");
+        String limit = "<= +" + Quantity.format(threshold * 100) + "% vs " + context.reference();
         if (!before.unit().isComparableTo(now.unit())) {
             notes.add("baseline unit " + before.unit() + " differs from " + now.unit() + "; not compared");
             return new CheckResult(id, CheckKind.REGRESSION, current.key(), level, Verdict.INCONCLUSIVE, limit,
@@ -76,7 +76,7 @@ final class RegressionCheck implements Check {
         double change = decision.slowdown().estimate();
         String direction = change >= 0 ? "slower" : "faster";
         String message = current.key().label() + " is " + Quantity.format(Math.abs(change) * 100) + "% " + direction
-                + " than the " + (context.paired() ? "baseline code" : "baseline") + " (" + Quantity.format(before.score() * scale) + " -> " + Quantity.format(now.score())
+                + " than the " + context.reference() + " (" + Quantity.format(before.score() * scale) + " -> " + Quantity.format(now.score())
                 + " " + now.unit() + ", slowdown interval [" + pct(decision.slowdown().low()) + ", " + pct(decision.slowdown().high()) + "])"
                 + switch (decision.verdict()) {
                     case PASS -> ", within the allowed " + pct(threshold);

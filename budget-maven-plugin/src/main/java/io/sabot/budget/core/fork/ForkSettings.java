@@ -83,6 +83,11 @@ public record ForkSettings(
                 timeout);
     }
 
+    /** The same run on another JVM (a JDK of a JDK comparison), writing into {@code directory}. */
+    public ForkSettings withJava(Path otherJava, Path directory) {
+        return new ForkSettings(otherJava, classpath, workingDirectory, directory, includes, excludes, jmh, jmhArgs, timeout);
+    }
+
     public Path resultsFile() {
         return outputDirectory.resolve("results.json");
     }

@@ -239,6 +239,37 @@ public final class BudgetGate {
         return decide(settings, outcome.evaluation(), data, Optional.of(outcome.baseline()), environment);
     }
 
+    /**
+     * budget:check comparing JDKs: the benchmarks run on every JDK of {@code jdks}, forks interleaved
+     * round by round, the budgets' limits judge every JDK (or the one named), and each JDK is compared
+     * with the first by paired ratios ({@link JdkComparisonCheck}); failures are confirmed with more
+     * rounds. Adaptive rounds do not apply to a comparison.
+     */
+    public GateOutcome compareJdks(GateSettings settings, RunOverrides overrides, JdkSettings jdks, ForkListener listener)
+            throws GateException {
+        if (settings.budgetFileRequired() && !Files.exists(settings.budgetFile())) {
+            throw starter(settings, overrides, listener);
+        }
+        BudgetFile budgets = loadBudgets(settings);
+        if (!BenchmarkListScanner.hasBenchmarks(overrides.classpath())) {
+            throw new GateException(BenchmarkListScanner.missingMessage(settings.projectName()));
+        }
+        ForkSettings fork = forkSettings(settings, overrides, budgets.jmh());
+        int rounds = jdks.rounds().orElse(Math.max(fork.jmh().forks().orElse(1), PairedSettings.DEFAULT_ROUNDS));
+        if (rounds < 2) {
+            throw new GateException("A JDK comparison needs 2 or more rounds to estimate its noise, not " + rounds
+                    + ". Set <rounds> (-Dbudget.rounds) to 3 or more");
+        }
+        long seed = jdks.seed().orElseGet(() -> new java.util.Random().nextLong() & 0xFFFFFFFFL);
+        JdkComparisonCheck.Outcome outcome = new JdkComparisonCheck(s -> runFork(s, listener), this::list, listener)
+                .run(fork.withForks(1), jdks, rounds, seed, overrides.confirm(), budgets, statistics,
+                        !overrides.includes().isEmpty() || !overrides.excludes().isEmpty());
+        Optional<Environment> environment = Optional.of(outcome.environment());
+        HistoryFile.Read history = recordHistory(settings, outcome.reference(), environment, overrides.workingDirectory());
+        ReportData data = reportData(settings, outcome.reference(), budgets, history).withJdks(outcome.comparison());
+        return decide(settings, outcome.evaluation(), data, Optional.empty(), environment);
+    }
+
     private List<io.sabot.budget.core.fork.ListedBenchmark> list(ForkSettings settings) throws GateException {
         try {
             return forkRunner.list(settings);

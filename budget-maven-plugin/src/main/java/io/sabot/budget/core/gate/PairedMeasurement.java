@@ -244,7 +244,8 @@ final class PairedMeasurement {
                 run.environment(), run.recordedAt(), run.reason());
     }
 
-    private static void append(Map<BenchmarkKey, BenchmarkResult> pooled, RunResults run, List<Path> files, Path file)
+    /** Pools {@code run}'s forks into {@code pooled}; {@code file} joins {@code files} when it brought a new result (a template for the combined file). */
+    static void append(Map<BenchmarkKey, BenchmarkResult> pooled, RunResults run, List<Path> files, Path file)
             throws GateException {
         boolean added = false;
         for (BenchmarkResult result : run.results()) {

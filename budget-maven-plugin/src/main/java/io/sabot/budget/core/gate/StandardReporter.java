@@ -44,6 +44,7 @@ public final class StandardReporter implements GateReporter {
         if (!outcome.evaluation().results().isEmpty()) {
             ConsoleTable.render(context).forEach(console);
         }
+        data.jdks().ifPresent(comparison -> ConsoleTable.render(comparison).forEach(console));
         ReportWriter.write(settings.outputDirectory(), context, data, settings.githubStepSummary());
     }
 

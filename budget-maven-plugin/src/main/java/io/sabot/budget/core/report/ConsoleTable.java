@@ -1,5 +1,6 @@
 package io.sabot.budget.core.report;
 
+import io.sabot.budget.core.model.JdkComparison;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,13 +18,34 @@ public final class ConsoleTable {
     public static List<String> render(ReportContext context) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(TableRows.HEADER);
-        for (List<String> row : TableRows.rows(context.evaluation().results())) {
-            List<String> cells = new ArrayList<>();
-            row.forEach(cell -> cells.add(PlainText.printable(cell)));
-            cells.set(1, truncate(cells.get(1), MAX_BENCHMARK_WIDTH));
-            rows.add(cells);
-        }
-        int[] widths = new int[TableRows.HEADER.size()];
+        TableRows.rows(context.evaluation().results()).forEach(row -> rows.add(printable(row, 1)));
+        List<String> lines = aligned(rows);
+        lines.add(PlainText.printable(context.summaryLine()));
+        return lines;
+    }
+
+    /** The JDK comparison table ({@link JdkTable}), aligned as the verdict table, its summary line first. */
+    public static List<String> render(JdkComparison comparison) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(JdkTable.header(comparison));
+        JdkTable.rows(comparison).forEach(row -> rows.add(printable(row, 0)));
+        List<String> lines = new ArrayList<>();
+        lines.add(PlainText.printable(JdkTable.summary(comparison)));
+        lines.addAll(aligned(rows));
+        return lines;
+    }
+
+    /** The cells with control characters escaped, the benchmark column ({@code benchmark}) shortened. */
+    private static List<String> printable(List<String> row, int benchmark) {
+        List<String> cells = new ArrayList<>();
+        row.forEach(cell -> cells.add(PlainText.printable(cell)));
+        cells.set(benchmark, truncate(cells.get(benchmark), MAX_BENCHMARK_WIDTH));
+        return cells;
+    }
+
+    /** The rows as lines, columns padded to their widest cell, a dashed line under the first (the header). */
+    private static List<String> aligned(List<List<String>> rows) {
+        int[] widths = new int[rows.get(0).size()];
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
                 widths[i] = Math.max(widths[i], row.get(i).length());
@@ -36,7 +58,6 @@ public final class ConsoleTable {
                 lines.add(separator(widths));
             }
         }
-        lines.add(PlainText.printable(context.summaryLine()));
         return lines;
     }
 

@@ -24,7 +24,7 @@ import java.util.Optional;
  * summary (counts per verdict, run time, environment, baseline with its environment and age,
  * history), the forest plot of every regression check ({@link ForestPlot}, inline SVG), problems,
  * the verdict table (failures and inconclusive checks first, {@link VerdictOrder}), in paired mode
- * the paired run ({@link PairedSection}), then one section per benchmark with its checks, its paired
+ * the paired run ({@link PairedSection}), in a JDK comparison the JDKs' scores and ratios ({@link JdkSection}), then one section per benchmark with its checks, its paired
  * rounds and its charts:
  * every iteration of every fork against the limits and the baseline, the percentile curve of
  * SampleTime benchmarks, and the trend over the last runs of the history.
@@ -90,6 +90,7 @@ public final class HtmlReport {
         }
         html.append(table(VerdictOrder.worstFirst(evaluation.results())));
         data.paired().ifPresent(run -> html.append(PairedSection.section(run)));
+        data.jdks().ifPresent(comparison -> html.append(JdkSection.section(comparison)));
         html.append("<section id=\"benchmarks\">\n<h2>Benchmarks</h2>\n").append(benchmarks).append("</section>\n");
         List<String> notes = new ArrayList<>(evaluation.notes());
         notes.addAll(data.historyWarnings());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.model.JdkComparison;
 import io.sabot.budget.core.model.PairedRun;
 import java.util.Optional;
 
@@ -18,6 +19,12 @@ import java.util.Optional;
  *   "environment": Environment?, "baseline": { "source", "recordedAt"?, "reason"?, "environment"? }?,
  *   "paired": { "baselineSource", "seed", "pairs": [ { "round", "benchmarks": [str], "baselineFirst" } ] }?
  *             (paired mode: the baseline code measured beside this code, every pair in the order it ran),
+ *   "jdks": { "reference", "seed", "budgetsOn"?, "jdks": [ { "label", "java", "version" } ],
+ *             "runs": [ { "round", "benchmarks": [str], "params": {..}?, "order": [label] } ],
+ *             "benchmarks": [ { "benchmark", "mode", "params": {..}, "unit", "results": [ { "jdk", "score",
+ *                             "ratio", "low"?, "high"?, "verdict"? } ] } ] }?
+ *             (a JDK comparison: the same benchmarks on several JDKs; ratio = this JDK's score / the
+ *             reference's, with the paired interval; checks of a JDK carry " @label" in their id),
  *   "checks": [ { "id", "kind" (SCORE|PERCENTILE|METRIC|RATIO|REGRESSION), "benchmark", "mode",
  *                 "params": {..}, "level" (ERROR|WARN), "verdict" (PASS|FAIL|INCONCLUSIVE),
  *                 "verdictLabel" (PASS|FAIL|WARN|INCONCLUSIVE), "limit", "baseline": num|null,
@@ -27,7 +34,7 @@ import java.util.Optional;
  *   "problems": [str], "notes": [str] }
  * </pre>
  * Numbers that are not finite are written as null. Fields are only ever added within a version, never
- * renamed or removed ({@code slowdown} and {@code paired} came later in version 1).
+ * renamed or removed ({@code slowdown}, {@code paired} and {@code jdks} came later in version 1).
  */
 public final class JsonReport {
 
@@ -44,10 +51,14 @@ public final class JsonReport {
 
     /** The report with the paired run that measured the baseline, when {@code data} has one. */
     public static String render(ReportContext context, ReportData data) {
-        return render(context, data.paired());
+        return render(context, data.paired(), data.jdks());
     }
 
     private static String render(ReportContext context, Optional<PairedRun> paired) {
+        return render(context, paired, Optional.empty());
+    }
+
+    private static String render(ReportContext context, Optional<PairedRun> paired, Optional<JdkComparison> jdks) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("project", context.project());
@@ -84,6 +95,7 @@ public final class JsonReport {
                 o.put("baselineFirst", pair.baselineFirst());
             }
         });
+        jdks.ifPresent(comparison -> root.set("jdks", jdks(comparison)));
         ArrayNode checks = root.putArray("checks");
         for (CheckResult r : e.results()) {
             ObjectNode c = checks.addObject();
@@ -122,6 +134,50 @@ public final class JsonReport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException("cannot serialise the JSON report", ex);
         }
+    }
+
+    private static ObjectNode jdks(JdkComparison comparison) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("reference", comparison.reference().label());
+        node.put("seed", comparison.seed());
+        comparison.budgetsOn().ifPresent(on -> node.put("budgetsOn", on));
+        ArrayNode jdks = node.putArray("jdks");
+        for (JdkComparison.Jdk jdk : comparison.jdks()) {
+            jdks.addObject().put("label", jdk.label()).put("java", jdk.java().toString()).put("version", jdk.version());
+        }
+        ArrayNode runs = node.putArray("runs");
+        for (JdkComparison.Run run : comparison.runs()) {
+            ObjectNode o = runs.addObject();
+            o.put("round", run.round());
+            run.benchmarks().forEach(o.putArray("benchmarks")::add);
+            if (!run.params().isEmpty()) {
+                ObjectNode params = o.putObject("params");
+                run.params().forEach(params::put);
+            }
+            run.order().forEach(o.putArray("order")::add);
+        }
+        ArrayNode benchmarks = node.putArray("benchmarks");
+        for (JdkComparison.Row row : comparison.rows()) {
+            ObjectNode b = benchmarks.addObject();
+            b.put("benchmark", row.key().benchmark());
+            b.put("mode", row.key().mode().jmhName());
+            ObjectNode params = b.putObject("params");
+            row.key().params().forEach(params::put);
+            b.put("unit", row.unit());
+            ArrayNode results = b.putArray("results");
+            for (JdkComparison.Cell cell : row.cells()) {
+                ObjectNode r = results.addObject();
+                r.put("jdk", cell.jdk());
+                number(r, "score", cell.score());
+                number(r, "ratio", cell.ratio());
+                if (Double.isFinite(cell.low()) && Double.isFinite(cell.high())) {
+                    r.put("low", cell.low());
+                    r.put("high", cell.high());
+                }
+                cell.verdict().ifPresent(v -> r.put("verdict", v.name()));
+            }
+        }
+        return node;
     }
 
     private static ObjectNode environment(Environment env) {

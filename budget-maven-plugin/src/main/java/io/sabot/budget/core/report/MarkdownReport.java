@@ -4,6 +4,7 @@ import io.sabot.budget.core.check.CheckKind;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.model.JdkComparison;
 import io.sabot.budget.core.model.PairedRun;
 import io.sabot.budget.core.model.Verdict;
 import java.util.List;
@@ -29,7 +30,28 @@ public final class MarkdownReport {
      * rounds of every failed or inconclusive regression check are listed under its details.
      */
     public static String render(ReportContext context, ReportData data) {
-        return render(context, data.paired(), data.current().results());
+        String md = render(context, data.paired(), data.current().results());
+        return data.jdks().map(comparison -> md + jdks(comparison)).orElse(md);
+    }
+
+    /** The JDK comparison: its summary and one row per benchmark result with every JDK's score and ratio. */
+    static String jdks(JdkComparison comparison) {
+        StringBuilder md = new StringBuilder("\n### JDK comparison\n\n").append(escape(JdkTable.summary(comparison))).append("\n\n");
+        table(md, JdkTable.header(comparison), JdkTable.rows(comparison));
+        return md.toString();
+    }
+
+    private static void table(StringBuilder md, List<String> header, List<List<String>> rows) {
+        md.append('|');
+        header.forEach(h -> md.append(' ').append(escape(h)).append(" |"));
+        md.append("\n|");
+        header.forEach(h -> md.append("---|"));
+        md.append('\n');
+        for (List<String> row : rows) {
+            md.append('|');
+            row.forEach(cell -> md.append(' ').append(escape(cell)).append(" |"));
+            md.append('\n');
+        }
     }
 
     private static String render(ReportContext context, Optional<PairedRun> paired, List<BenchmarkResult> current) {
@@ -42,16 +64,7 @@ public final class MarkdownReport {
                         b.recordedAt().map(Object::toString), b.reason(), b.environment().map(Environment::summary))))
                 .append("\n\n"));
         paired.ifPresent(run -> md.append(escape(pairedLine(run))).append("\n\n"));
-        md.append('|');
-        TableRows.HEADER.forEach(h -> md.append(' ').append(h).append(" |"));
-        md.append("\n|");
-        TableRows.HEADER.forEach(h -> md.append("---|"));
-        md.append('\n');
-        for (List<String> row : TableRows.rows(context.evaluation().results())) {
-            md.append('|');
-            row.forEach(cell -> md.append(' ').append(escape(cell)).append(" |"));
-            md.append('\n');
-        }
+        table(md, TableRows.HEADER, TableRows.rows(context.evaluation().results()));
         List<String> problems = context.evaluation().problems();
         if (!problems.isEmpty()) {
             md.append("\n### Problems\n\n");

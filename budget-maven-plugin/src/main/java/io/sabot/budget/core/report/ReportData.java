@@ -2,6 +2,7 @@ package io.sabot.budget.core.report;
 
 import io.sabot.budget.core.history.HistoryEntry;
 import io.sabot.budget.core.model.BudgetFile;
+import io.sabot.budget.core.model.JdkComparison;
 import io.sabot.budget.core.model.PairedRun;
 import io.sabot.budget.core.model.RunResults;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import java.util.Optional;
  * @param historyRuns how many of the latest runs the trend charts show
  * @param generatedAt the time the report is written, for the age of the baseline
  * @param paired      the paired run (baseline code measured beside this code), when the baseline was measured so
+ * @param jdks        the JDK comparison, when the run measured the benchmarks on several JDKs ({@code current}
+ *                    is then the reference JDK's results)
  */
 public record ReportData(
         RunResults current,
@@ -27,11 +30,13 @@ public record ReportData(
         int historyRuns,
         List<String> historyWarnings,
         Instant generatedAt,
-        Optional<PairedRun> paired) {
+        Optional<PairedRun> paired,
+        Optional<JdkComparison> jdks) {
 
     public ReportData(RunResults current, BudgetFile budgets, List<HistoryEntry> history, Optional<String> historyFile,
                       int historyRuns, List<String> historyWarnings, Instant generatedAt) {
-        this(current, budgets, history, historyFile, historyRuns, historyWarnings, generatedAt, Optional.empty());
+        this(current, budgets, history, historyFile, historyRuns, historyWarnings, generatedAt, Optional.empty(),
+                Optional.empty());
     }
 
     public ReportData {
@@ -42,12 +47,19 @@ public record ReportData(
         historyWarnings = List.copyOf(historyWarnings);
         Objects.requireNonNull(generatedAt, "generatedAt");
         Objects.requireNonNull(paired, "paired");
+        Objects.requireNonNull(jdks, "jdks");
     }
 
     /** The same data with the paired run that produced it. */
     public ReportData withPaired(PairedRun run) {
         return new ReportData(current, budgets, history, historyFile, historyRuns, historyWarnings, generatedAt,
-                Optional.of(run));
+                Optional.of(run), jdks);
+    }
+
+    /** The same data with the JDK comparison that produced it. */
+    public ReportData withJdks(JdkComparison comparison) {
+        return new ReportData(current, budgets, history, historyFile, historyRuns, historyWarnings, generatedAt, paired,
+                Optional.of(comparison));
     }
 
     /** Data for a report without history. */

@@ -40,6 +40,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Runs the project's JMH benchmarks in a separate JVM, checks the results against the budget file
  * and the stored baseline, writes the reports to {@code target/budget/} and fails the build when an
  * error-level budget is broken or a regression beyond its threshold is found.
+ * <p>
+ * Without a budget file (a new project) it measures the benchmarks once, briefly, writes
+ * {@code target/budget/performance-budgets.starter.yml} with one budget per benchmark and the measured
+ * figure beside each limit, and stops: review the limits, copy the file next to the pom as
+ * {@code performance-budgets.yml}, run {@code mvn verify} again, then record a baseline with
+ * {@code mvn budget:baseline -Dbudget.reason="first baseline"}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.TEST)

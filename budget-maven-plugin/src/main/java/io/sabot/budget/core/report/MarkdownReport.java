@@ -3,6 +3,7 @@ package io.sabot.budget.core.report;
 import io.sabot.budget.core.check.CheckKind;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.model.BenchmarkResult;
+import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.JdkComparison;
 import io.sabot.budget.core.model.PairedRun;
 import io.sabot.budget.core.model.Verdict;
@@ -73,10 +74,8 @@ public final class MarkdownReport {
         head.append("**").append(context.summaryLine()).append("**");
         head.append(" (").append(context.elapsed().toSeconds()).append(" s)\n\n");
         context.environment().ifPresent(e -> head.append("Measured on: ").append(escape(e.summary())).append("\n\n"));
-        context.baseline().ifPresent(b -> head.append("Baseline: ").append(escape(b.source()))
-                .append(b.recordedAt().map(t -> ", recorded " + t).orElse(""))
-                .append(b.reason().map(r -> " (" + escape(r) + ")").orElse(""))
-                .append(b.environment().map(e -> ", on " + escape(e.summary())).orElse(""))
+        context.baseline().ifPresent(b -> head.append("Baseline: ").append(escape(baselineText(b.source(),
+                        b.recordedAt().map(Object::toString), b.reason(), b.environment().map(Environment::summary))))
                 .append("\n\n"));
         paired.ifPresent(run -> head.append(escape(pairedLine(run))).append("\n\n"));
         CappedText md = new CappedText(MAX_BYTES);
@@ -132,9 +131,20 @@ public final class MarkdownReport {
     /** "Paired run: baseline code git:HEAD~1 (...), measured beside this code in this build (4 pairs in 2 rounds, seed 42)". */
     static String pairedLine(PairedRun run) {
         long rounds = run.pairs().stream().mapToInt(PairedRun.Pair::round).distinct().count();
-        return "Paired run: baseline code " + run.baselineSource() + ", measured beside this code in this build ("
-                + run.pairs().size() + " pair" + (run.pairs().size() == 1 ? "" : "s") + " in " + rounds + " round"
-                + (rounds == 1 ? "" : "s") + ", order seed " + run.seed() + ")";
+        return "Paired run: " + pairedText(run.baselineSource(), run.pairs().size(), rounds, run.seed());
+    }
+
+    /** "baseline code git:HEAD~1 (...), measured beside this code in this build (4 pairs in 2 rounds, order seed 42)". */
+    static String pairedText(String baselineSource, int pairs, long rounds, long seed) {
+        return "baseline code " + baselineSource + ", measured beside this code in this build (" + pairs + " pair"
+                + (pairs == 1 ? "" : "s") + " in " + rounds + " round" + (rounds == 1 ? "" : "s") + ", order seed " + seed + ")";
+    }
+
+    /** "baseline.json, recorded 2026-12-01T10:00:00Z (reason), on Temurin 17 ...": the stored baseline in one line. */
+    static String baselineText(String source, Optional<String> recordedAt, Optional<String> reason,
+                               Optional<String> environment) {
+        return source + recordedAt.map(t -> ", recorded " + t).orElse("") + reason.map(r -> " (" + r + ")").orElse("")
+                + environment.map(e -> ", on " + e).orElse("");
     }
 
     private static void rounds(StringBuilder md, List<PairedRounds.Round> rounds, String unit) {

@@ -24,11 +24,19 @@ abstract class AbstractBudgetMojo extends AbstractMojo {
     @Parameter(property = "budget.skip", defaultValue = "false")
     protected boolean skip;
 
-    /** The YAML budget file. */
+    /**
+     * The YAML budget file: per benchmark a limit (max, min, p99, alloc, faster-than) and the allowed
+     * regression. budget:check needs it (without one it writes a starter, see the goal); budget:compare
+     * evaluates it when it exists, and budget:baseline takes the regression thresholds from it.
+     */
     @Parameter(property = "budget.budgetFile", defaultValue = "${project.basedir}/performance-budgets.yml")
     protected File budgetFile;
 
-    /** The stored baseline the run is compared with (written by budget:baseline). */
+    /**
+     * The stored baseline the run is compared with (written by budget:baseline). check and compare also take
+     * {@code artifact:<groupId>:<artifactId>:<version>[:<classifier>]}: a baseline published beside a jar
+     * (budget:baseline -Dbudget.attach=true), resolved through Maven's resolver (classifier budget-baseline, type json).
+     */
     @Parameter(property = "budget.baselineFile", defaultValue = "${project.basedir}/src/perf/baseline.json")
     protected File baselineFile;
 
@@ -56,7 +64,7 @@ abstract class AbstractBudgetMojo extends AbstractMojo {
      * the score and fork means); report.html draws each benchmark's trend from it and
      * {@code budget:compare -Dbudget.against=history} compares with its median. Off when unset, because
      * a useful history must outlive {@code mvn clean}, so it lives in the source tree or a CI cache,
-     * and a build should not write there unless asked to. For example {@code ${project.basedir}/.budget/history.jsonl}.
+     * and a build should not write there unless asked to. For example <code>${project.basedir}/.budget/history.jsonl</code>.
      */
     @Parameter(property = "budget.history")
     protected File history;

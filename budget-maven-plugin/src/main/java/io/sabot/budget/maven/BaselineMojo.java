@@ -16,6 +16,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
 
 /**
  * Stores results (by default the latest budget:check run) as the project's baseline, atomically,
@@ -40,6 +41,17 @@ public class BaselineMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.jvm")
     private File jvm;
 
+    /**
+     * Attach the baseline to the project (classifier {@code budget-baseline}, type {@code json}), so that
+     * {@code install} or {@code deploy} in the same build publishes it beside the jar and another build can
+     * compare with it by coordinates ({@code -Dbudget.baselineFile=artifact:<groupId>:<artifactId>:<version>}). Off by default: the
+     * baseline's home is the source tree, and budget:baseline usually runs by hand, not in a release.
+     */
+    @Parameter(property = "budget.attach", defaultValue = "false")
+    private boolean attach;
+
+    @Inject
+    private MavenProjectHelper projectHelper;
     /** Requirements of the JDK toolchain the results were measured with (as budget:check's), for the fingerprint. */
     @Parameter
     private Map<String, String> jdkToolchain;
@@ -57,6 +69,15 @@ public class BaselineMojo extends AbstractBudgetMojo {
             return;
         }
         expandPaths();
+        if (BaselineArtifact.named(baselineFile)) {
+            throw new MojoExecutionException("budget:baseline writes a file, not an artifact: <baselineFile>"
+                    + " (-Dbudget.baselineFile) is " + baselineFile.getName() + ". Record to a file and publish it with"
+                    + " -Dbudget.attach=true and install or deploy; check and compare read it by coordinates");
+        }
+        if (attach && (project == null || project.getFile() == null)) {
+            throw new MojoExecutionException("<attach> (-Dbudget.attach) needs a project to attach the baseline to; run"
+                    + " budget:baseline in the project's directory or leave attach off");
+        }
         results = existingResults(results, "store", "results");
         Path javaExecutable = new JdkSelection(JdkToolchains.of(toolchainManager, session)).single(jvm, jdkToolchain).java();
         BaselineRecorder.Recorded recorded;
@@ -70,6 +91,12 @@ public class BaselineMojo extends AbstractBudgetMojo {
         }
         for (CheckResult accepted : recorded.acceptedRegressions()) {
             getLog().warn("Accepted regression (" + reason + "): " + accepted.message());
+        }
+        if (attach) {
+            projectHelper.attachArtifact(project, BaselineArtifact.TYPE, BaselineArtifact.CLASSIFIER, recorded.baseline().toFile());
+            getLog().info("Attached the baseline as " + project.getGroupId() + ":" + project.getArtifactId() + ":"
+                    + BaselineArtifact.TYPE + ":" + BaselineArtifact.CLASSIFIER + ":" + project.getVersion()
+                    + "; install or deploy in this build publishes it");
         }
         getLog().info("Baseline " + recorded.baseline() + " now holds " + recorded.benchmarks() + " results measured on "
                 + recorded.environment().summary() + (reason == null ? "" : "; reason: " + reason));

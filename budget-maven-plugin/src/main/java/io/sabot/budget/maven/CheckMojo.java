@@ -41,6 +41,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Runs the project's JMH benchmarks in a separate JVM, checks the results against the budget file
  * and the stored baseline, writes the reports to {@code target/budget/} and fails the build when an
  * error-level budget is broken or a regression beyond its threshold is found.
+ * <p>
+ * Without a budget file (a new project) it measures the benchmarks once, briefly, writes
+ * {@code target/budget/performance-budgets.starter.yml} with one budget per benchmark and the measured
+ * figure beside each limit, and stops: review the limits, copy the file next to the pom as
+ * {@code performance-budgets.yml}, run {@code mvn verify} again, then record a baseline with
+ * {@code mvn budget:baseline -Dbudget.reason="first baseline"}.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.TEST)
@@ -209,6 +215,7 @@ public class CheckMojo extends AbstractBudgetMojo {
             return;
         }
         expandPaths();
+        baselineFile = BaselineArtifact.resolve(baselineFile, project, session, repositorySystem, getLog());
         if (confirm < 0) {
             throw new MojoExecutionException("<confirm> (-Dbudget.confirm) must be 0 or more, not " + confirm);
         }

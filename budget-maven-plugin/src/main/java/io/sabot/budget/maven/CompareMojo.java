@@ -7,10 +7,13 @@ import io.sabot.budget.core.gate.GateSettings;
 import io.sabot.budget.core.gate.StandardReporter;
 import io.sabot.budget.core.paired.Against;
 import java.io.File;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Compares two result files (plain JMH JSON or baseline files) without running anything, and prints
@@ -36,6 +39,12 @@ public class CompareMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.against", defaultValue = "baseline")
     private String against;
 
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Inject
+    private RepositorySystem repositorySystem;
+
     /** Where a paired budget:check writes the baseline code's forks, beside results.json. */
     static final String PAIRED_BASELINE = "baseline-results.json";
 
@@ -46,6 +55,7 @@ public class CompareMojo extends AbstractBudgetMojo {
             return;
         }
         expandPaths();
+        baselineFile = BaselineArtifact.resolve(baselineFile, project, session, repositorySystem, getLog());
         current = existingResults(current, "compare", "current");
         Against source;
         try {

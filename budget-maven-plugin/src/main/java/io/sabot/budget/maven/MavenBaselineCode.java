@@ -106,11 +106,7 @@ final class MavenBaselineCode implements BaselineCodeProvider {
         listener.note("Baseline code artifact:" + artifact.coordinates() + ": resolving it and its runtime dependencies");
         List<Path> classpath = new ArrayList<>();
         try {
-            // From the repositories only: the reactor may hold a newer build of the same coordinates (this very
-            // project, when it pairs against its own last release), which is exactly what must not be the baseline.
-            DefaultRepositorySystemSession released = new DefaultRepositorySystemSession(session.getRepositorySession());
-            released.setWorkspaceReader(null);
-            for (ArtifactResult result : repositories.resolveDependencies(released, request).getArtifactResults()) {
+            for (ArtifactResult result : repositories.resolveDependencies(released(session), request).getArtifactResults()) {
                 classpath.add(result.getArtifact().getFile().toPath());
             }
         } catch (DependencyResolutionException e) {
@@ -120,6 +116,17 @@ final class MavenBaselineCode implements BaselineCodeProvider {
                     + ", or pass -Dbudget.against=git:<ref>", e);
         }
         return new BaselineCode("artifact:" + artifact.coordinates(), classpath);
+    }
+
+    /**
+     * The build's resolver session without the reactor: the reactor may hold a newer build of the same
+     * coordinates (this very project, when it pairs against its own last release), which is exactly what
+     * must not be the baseline. Resolves from the project's repositories, the local one first.
+     */
+    static DefaultRepositorySystemSession released(MavenSession session) {
+        DefaultRepositorySystemSession released = new DefaultRepositorySystemSession(session.getRepositorySession());
+        released.setWorkspaceReader(null);
+        return released;
     }
 
     private static Optional<Path> existing(File file) {

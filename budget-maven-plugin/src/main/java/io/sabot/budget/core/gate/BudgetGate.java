@@ -124,7 +124,7 @@ public final class BudgetGate {
                 ? ShardedRun.run(fork, sharded.get().units(), s -> runFork(s, listener), listener)
                 : runInterleaved(fork, listener);
         Duration firstRun = Duration.between(started, clock.instant());
-        Optional<Environment> environment = environmentOf(settings, current, overrides.javaExecutable());
+        Optional<Environment> environment = environmentOf(settings, current, overrides.javaExecutable(), true);
         // With adaptive rounds every look, the first included, gets its share of the error rate.
         BudgetEvaluator evaluator = new BudgetEvaluator(statistics.withErrorSpentOver(adaptive.looks()),
                 settings.compareAcrossEnvironments())
@@ -264,7 +264,7 @@ public final class BudgetGate {
         PairedCheck.Outcome outcome = new PairedCheck(s -> runFork(s, listener), this::list, clock, listener)
                 .run(fork.withForks(1), code, rounds, seed, adaptive, overrides.confirm(), budgets, evaluator, environment,
                         sharded.map(ShardRecord::units));
-        environment = environmentOf(settings, outcome.current(), overrides.javaExecutable());
+        environment = environmentOf(settings, outcome.current(), overrides.javaExecutable(), true);
         Evaluation evaluation = outcome.evaluation();
         if (sharded.isPresent()) {
             sharded.get().write(settings, environment.orElseThrow(), adaptive.looks(), Optional.of(outcome.run()), List.of());
@@ -446,7 +446,7 @@ public final class BudgetGate {
         BudgetFile budgets = loadBudgets(settings);
         RunResults current = readResults(currentFile, "the results to compare");
         RunResults baseline = readResults(baselineFile, "the baseline to compare against");
-        Optional<Environment> environment = environmentOf(settings, current, null);
+        Optional<Environment> environment = environmentOf(settings, current, null, false);
         Evaluation evaluation = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments()).paired(paired)
                 .evaluate(budgets, current, Optional.of(baseline), environment);
         return decide(settings, evaluation, reportData(settings, current, budgets, readHistory(settings)),
@@ -530,7 +530,7 @@ public final class BudgetGate {
                     : " does not exist") + "; run budget:check with -Dbudget.history=" + file + " first"
                     + (history.warnings().isEmpty() ? "" : " (" + String.join("; ", history.warnings()) + ")"));
         }
-        Optional<Environment> environment = environmentOf(settings, current, null);
+        Optional<Environment> environment = environmentOf(settings, current, null, false);
         // budget:check appends its run before budget:compare may judge the same results; a run is not its own baseline
         List<HistoryEntry> earlier = history.entries().stream().filter(e -> !e.records(current)).toList();
         if (earlier.isEmpty()) {
@@ -555,10 +555,14 @@ public final class BudgetGate {
                 Optional.of(baseline.results()), environment);
     }
 
-    private static Optional<Environment> environmentOf(GateSettings settings, RunResults current, Path javaExecutable) {
-        return current.environment().isPresent()
-                ? current.environment()
-                : Optional.of(EnvironmentProbe.of(current, javaHome(settings, javaExecutable)));
+    /** {@code measuredNow}: the results were measured by this build, so the machine's speed now belongs to them. */
+    private static Optional<Environment> environmentOf(GateSettings settings, RunResults current, Path javaExecutable,
+                                                       boolean measuredNow) {
+        if (current.environment().isPresent()) {
+            return current.environment();
+        }
+        Path javaHome = javaHome(settings, javaExecutable);
+        return Optional.of(measuredNow ? EnvironmentProbe.of(current, javaHome) : EnvironmentProbe.withoutSpeed(current, javaHome));
     }
 
     private GateOutcome decide(GateSettings settings, Evaluation evaluation, ReportData data,

@@ -2,6 +2,7 @@ package io.sabot.budget.core.io;
 
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Environment;
+import io.sabot.budget.core.model.MachineSpeed;
 import io.sabot.budget.core.model.RunResults;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,18 @@ public final class EnvironmentProbe {
     }
 
     public static Environment of(RunResults run, Path javaHome) {
+        return of(run, javaHome, MachineSpeedProbe.measure());
+    }
+
+    /**
+     * The fingerprint of results measured earlier (budget:compare): the machine's speed now says nothing
+     * about when they ran, so it is left unknown, and the half second the probe takes is saved.
+     */
+    public static Environment withoutSpeed(RunResults run, Path javaHome) {
+        return of(run, javaHome, MachineSpeed.UNKNOWN);
+    }
+
+    private static Environment of(RunResults run, Path javaHome, MachineSpeed speed) {
         BenchmarkResult first = run.results().isEmpty() ? null : run.results().get(0);
         String jdkVersion = first == null ? System.getProperty("java.version") : first.jdkVersion();
         String vmName = first == null ? System.getProperty("java.vm.name") : first.vmName();
@@ -27,7 +40,7 @@ public final class EnvironmentProbe {
         List<String> jvmArgs = first == null ? List.of() : first.jvmArgs();
         return new Environment(vendor(javaHome), jdkVersion, vmName, System.getProperty("os.name"),
                 System.getProperty("os.arch"), cpuModel(), Runtime.getRuntime().availableProcessors(), jmh, jvmArgs,
-                MachineSpeedProbe.measure());
+                speed);
     }
 
     /** IMPLEMENTOR from the JDK's release file, falling back to this JVM's vendor. */

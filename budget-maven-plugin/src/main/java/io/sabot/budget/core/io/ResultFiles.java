@@ -34,6 +34,14 @@ public final class ResultFiles {
         return read(file.toString(), readBytes(file));
     }
 
+    /**
+     * Any JSON file the plugin wrote (results, baseline, report.json), with the errors of a result file:
+     * missing, empty, not UTF-8, not JSON at line:column.
+     */
+    public static JsonNode readJson(Path file) throws ResultFileException {
+        return readTree(file.toString(), readBytes(file));
+    }
+
     /** Reads the content of a result file named {@code source} (for messages). */
     static RunResults read(String source, byte[] content) throws ResultFileException {
         JsonNode root = readTree(source, content);
@@ -52,7 +60,7 @@ public final class ResultFiles {
      * and baselines recorded outside a git repository.
      */
     public static Optional<String> baselineCommit(Path file) throws ResultFileException {
-        JsonNode root = readTree(file.toString(), readBytes(file));
+        JsonNode root = readJson(file);
         JsonNode commit = root.path("commit");
         if (!root.isObject() || !commit.isTextual()) {
             return Optional.empty();
@@ -66,7 +74,7 @@ public final class ResultFiles {
 
     /** The JMH result entries exactly as stored, so a baseline keeps every field JMH wrote. */
     static ArrayNode rawResults(Path file) throws ResultFileException {
-        JsonNode root = readTree(file.toString(), readBytes(file));
+        JsonNode root = readJson(file);
         if (root.isArray()) {
             return (ArrayNode) root;
         }

@@ -1,5 +1,7 @@
 package io.sabot.budget.core.model;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,14 +57,35 @@ public record Quantity(double value, MetricUnit unit) {
             return String.format(Locale.ROOT, "%.3e", value);
         }
         if (abs >= 1000) {
-            return String.format(Locale.ROOT, "%,.0f", value);
+            String digits = fixed(value, 0);
+            StringBuilder grouped = new StringBuilder(digits.length() + digits.length() / 3);
+            int first = digits.startsWith("-") ? 1 : 0;
+            grouped.append(digits, 0, first);
+            for (int i = first; i < digits.length(); i++) {
+                if (i > first && (digits.length() - i) % 3 == 0) {
+                    grouped.append(',');
+                }
+                grouped.append(digits.charAt(i));
+            }
+            return grouped.toString();
         }
         if (abs >= 100) {
-            return String.format(Locale.ROOT, "%.1f", value);
+            return fixed(value, 1);
         }
         if (abs >= 1) {
-            return String.format(Locale.ROOT, "%.3f", value);
+            return fixed(value, 3);
         }
-        return String.format(Locale.ROOT, "%.4f", value);
+        return fixed(value, 4);
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.nf", value)} without the Formatter, which a report of 1,000
+     * benchmarks called ten thousand times (a tenth of a cold budget:compare): both round the shortest
+     * decimal form of the double half up, and both keep the sign of a negative value that rounds to 0.
+     */
+    public static String fixed(double value, int decimals) {
+        String text = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+        boolean negative = value < 0 || (value == 0 && 1 / value < 0);
+        return negative && !text.startsWith("-") ? "-" + text : text;
     }
 }

@@ -6,9 +6,9 @@ import io.sabot.budget.core.check.CheckKind;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.CheckResult.Slowdown;
 import io.sabot.budget.core.model.BenchmarkKey;
+import io.sabot.budget.core.model.Quantity;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -194,7 +194,7 @@ final class ForestPlot {
         if (Double.isInfinite(fraction)) {
             return fraction > 0 ? "+\u221e" : "-\u221e";
         }
-        String number = Math.abs(fraction) < 0.0005 ? "0.0" : String.format(Locale.ROOT, "%+.1f", fraction * 100);
+        String number = Math.abs(fraction) < 0.0005 ? "0.0" : signed(Quantity.fixed(fraction * 100, 1));
         return number + (sign ? "%" : "");
     }
 
@@ -213,6 +213,11 @@ final class ForestPlot {
     }
 
     private static String num(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+        return Quantity.fixed(value, 1);
+    }
+
+    /** A number with its sign always written, as {@code %+f} writes it. */
+    static String signed(String number) {
+        return number.startsWith("-") ? number : "+" + number;
     }
 }

@@ -13,6 +13,7 @@ import io.sabot.budget.core.model.RunResults;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,28 @@ public final class HtmlReport {
               window.onerror = function (message, source, line, column) { record(message + ' (line ' + line + ':' + column + ')'); };
               window.addEventListener('unhandledrejection', function (e) { record('unhandled rejection: ' + e.reason); });
               window.budgetReportError = record;
+              // the time to first paint, for people and for the browser test of a large report
+              if (window.PerformanceObserver) {
+                try {
+                  new PerformanceObserver(function (list) {
+                    list.getEntries().forEach(function (entry) {
+                      if (entry.name === 'first-contentful-paint') {
+                        document.documentElement.setAttribute('data-first-contentful-paint', String(Math.round(entry.startTime)));
+                      }
+                    });
+                  }).observe({ type: 'paint', buffered: true });
+                } catch (e) {
+                  // a browser without paint timing: nothing to record
+                }
+              }
             })();
             """;
+
+    /** The search box: filters the check rows and the benchmark sections by text (report.js). */
+    private static final String SEARCH = "<div id=\"search\" role=\"search\">\n"
+            + "<label for=\"search-text\">Filter checks and benchmarks</label>\n"
+            + "<input type=\"search\" id=\"search-text\" placeholder=\"budget id, benchmark name or verdict\" autocomplete=\"off\">\n"
+            + "<output id=\"search-count\" for=\"search-text\"></output>\n</div>\n";
 
     private HtmlReport() {
     }
@@ -61,11 +82,14 @@ public final class HtmlReport {
         Evaluation evaluation = context.evaluation();
         List<ObjectNode> charts = new ArrayList<>();
         StringBuilder benchmarks = new StringBuilder();
-        List<BenchmarkResult> ordered = ChartSpecs.ordered(data.current());
+        Map<BenchmarkKey, List<CheckResult>> checksOf = new HashMap<>();
+        evaluation.results().forEach(r -> checksOf.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r));
+        List<BenchmarkResult> ordered = worstFirst(ChartSpecs.ordered(data.current()), checksOf);
         Map<BenchmarkKey, String> anchors = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
-            benchmarks.append(benchmark(i, ordered.get(i), context, data, charts));
-            anchors.put(ordered.get(i).key(), "benchmark-" + i);
+            BenchmarkResult result = ordered.get(i);
+            benchmarks.append(benchmark(i, result, checksOf.getOrDefault(result.key(), List.of()), context, data, charts));
+            anchors.put(result.key(), "benchmark-" + i);
         }
 
         StringBuilder html = new StringBuilder(library.script.length() + 64 * 1024);
@@ -80,6 +104,7 @@ public final class HtmlReport {
                 .append("</head>\n");
         html.append("<body data-charts=\"").append(charts.size()).append("\" data-charts-rendered=\"0\" data-verdict=\"")
                 .append(overall(evaluation)).append("\">\n");
+        html.append(SEARCH);
         html.append(header(context, data));
         html.append("<main>\n");
         html.append(ForestPlot.render(evaluation.results(), anchors));
@@ -161,8 +186,8 @@ public final class HtmlReport {
         List<List<String>> rows = TableRows.rows(results);
         for (int i = 0; i < rows.size(); i++) {
             String verdict = results.get(i).verdictLabel();
-            t.append("<tr class=\"check verdict-").append(verdict).append("\" data-verdict=\"").append(verdict).append("\">");
             List<String> row = rows.get(i);
+            t.append("<tr class=\"check verdict-").append(verdict).append("\" data-verdict=\"").append(verdict).append("\">");
             for (int c = 0; c < row.size(); c++) {
                 boolean last = c == row.size() - 1;
                 t.append(last ? "<td><span class=\"badge verdict-" + verdict + "\">" : "<td>").append(escape(row.get(c)))
@@ -173,10 +198,8 @@ public final class HtmlReport {
         return t.append("</tbody>\n</table>\n</section>\n").toString();
     }
 
-    private static String benchmark(int index, BenchmarkResult result, ReportContext context, ReportData data,
-                                    List<ObjectNode> charts) {
-        List<CheckResult> checks = context.evaluation().results().stream()
-                .filter(r -> r.benchmark().equals(result.key())).toList();
+    private static String benchmark(int index, BenchmarkResult result, List<CheckResult> checks, ReportContext context,
+                                    ReportData data, List<ObjectNode> charts) {
         Optional<BenchmarkResult> baseline = context.baseline().flatMap(b -> b.find(result.key()));
         StringBuilder s = new StringBuilder("<article class=\"benchmark\" id=\"benchmark-").append(index).append("\">\n");
         s.append("<h3>").append(escape(result.key().label())).append("</h3>\n");
@@ -211,6 +234,15 @@ public final class HtmlReport {
         }
         charts.addAll(mine);
         return s.append("</div>\n</article>\n").toString();
+    }
+
+    /**
+     * Benchmarks whose checks need attention first (a failure, a failed warning, an undecided check), each
+     * group in the given order; benchmarks without checks last.
+     */
+    static List<BenchmarkResult> worstFirst(List<BenchmarkResult> results, Map<BenchmarkKey, List<CheckResult>> checksOf) {
+        return results.stream().sorted(Comparator.comparingInt((BenchmarkResult r) -> checksOf.getOrDefault(r.key(), List.of())
+                .stream().mapToInt(VerdictOrder::rank).min().orElse(Integer.MAX_VALUE))).toList();
     }
 
     private static String count(String label, long value, String verdict) {

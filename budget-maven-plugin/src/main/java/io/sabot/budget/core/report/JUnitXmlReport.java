@@ -86,6 +86,9 @@ public final class JUnitXmlReport {
 
     /** Drops characters XML 1.0 cannot carry at all (control characters other than tab and newlines). */
     static String clean(String text) {
+        if (allLegal(text)) {
+            return text; // the usual case, without copying every message code point by code point
+        }
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
             boolean legal = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
@@ -95,5 +98,15 @@ public final class JUnitXmlReport {
             }
         });
         return out.toString();
+    }
+
+    private static boolean allLegal(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != 0x9 && c != 0xA && c != 0xD) || c > 0xD7FF) {
+                return false; // controls, and everything from the surrogates up: the slow path decides
+            }
+        }
+        return true;
     }
 }

@@ -28,9 +28,6 @@ public record ReportContext(
 
     /** "12 checks: 9 passed, 1 failed, 1 warning, 1 inconclusive". */
     public String summaryLine() {
-        Evaluation e = evaluation;
-        return e.results().size() + " checks: " + e.passed() + " passed, " + e.violations().size() + " failed, "
-                + e.warnings().size() + " warning" + (e.warnings().size() == 1 ? "" : "s") + ", "
-                + e.inconclusive().size() + " inconclusive";
+        return VerdictCounts.of(evaluation).line();
     }
 }

@@ -40,9 +40,26 @@ public final class ReportWriter {
     }
 
     static void writeAtomically(Path target, String content) throws IOException {
+        replaceAtomically(target, temp -> Files.writeString(temp, content, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Copies a written report (report.html, self-contained) to another directory, such as the Maven
+     * site's, complete or not at all; creates the directory.
+     */
+    public static void copyAtomically(Path source, Path target) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        replaceAtomically(target.toAbsolutePath(), temp -> Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    private interface Fill {
+        void into(Path temp) throws IOException;
+    }
+
+    private static void replaceAtomically(Path target, Fill fill) throws IOException {
         Path temp = TempSibling.create(target.getParent(), "." + target.getFileName() + ".", ".tmp");
         try {
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            fill.into(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -20,7 +20,12 @@ final class VerdictOrder {
     }
 
     static int rank(CheckResult result) {
-        int rank = RANK.indexOf(result.verdictLabel());
+        return rank(result.verdictLabel());
+    }
+
+    /** The rank of a verdict label (FAIL, WARN, INCONCLUSIVE, PASS); an unknown label goes last. */
+    static int rank(String verdictLabel) {
+        int rank = RANK.indexOf(verdictLabel);
         return rank < 0 ? RANK.size() : rank;
     }
 

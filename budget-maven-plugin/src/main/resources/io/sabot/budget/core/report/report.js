@@ -82,7 +82,7 @@
     };
   }
 
-  specs.forEach(function (spec) {
+  function draw(spec) {
     try {
       var element = document.getElementById(spec.id);
       if (!element) {
@@ -98,6 +98,78 @@
     } catch (e) {
       record('chart ' + spec.id + ': ' + (e && e.message ? e.message : e));
     }
-  });
+    document.body.setAttribute('data-charts-rendered', String(rendered));
+  }
+
+  // Up to EAGER_CHARTS charts are drawn when the page opens; a larger report draws each chart when it comes
+  // near the window: a page of 1,000 benchmarks (3,000 charts) then paints at once, and a chart hidden by
+  // the search is never drawn. body[data-charts-rendered] counts the charts drawn so far.
+  var EAGER_CHARTS = 60;
+  var lazy = specs.length > EAGER_CHARTS && 'IntersectionObserver' in window;
+  document.body.setAttribute('data-charts-lazy', String(lazy));
+  if (lazy) {
+    var byId = {};
+    specs.forEach(function (spec) { byId[spec.id] = spec; });
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          draw(byId[entry.target.id]);
+        }
+      });
+    }, { rootMargin: '600px 0px' });
+    specs.forEach(function (spec) {
+      var element = document.getElementById(spec.id);
+      if (element) {
+        observer.observe(element);
+      } else {
+        draw(spec); // records the missing element
+      }
+    });
+  } else {
+    specs.forEach(draw);
+  }
   document.body.setAttribute('data-charts-rendered', String(rendered));
+
+  // The search box: hides the check rows and benchmark sections whose text does not contain every word typed.
+  // The page's address can carry a search (report.html#search=fail), so a link can point at a filtered view.
+  var input = document.getElementById('search-text');
+  var count = document.getElementById('search-count');
+  var searchable = null;
+  function filter() {
+    if (searchable === null) { // the text of every check row and benchmark section, read once at the first search
+      searchable = Array.prototype.slice.call(document.querySelectorAll('tr.check, article.benchmark')).map(function (e) {
+        return { element: e, text: e.textContent.toLowerCase() };
+      });
+    }
+    var words = input.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
+    var shown = 0;
+    searchable.forEach(function (item) {
+      var element = item.element;
+      var text = item.text;
+      var match = words.every(function (w) { return text.indexOf(w) >= 0; });
+      element.hidden = !match;
+      if (match && element.tagName === 'TR') {
+        shown++;
+      }
+    });
+    count.textContent = words.length === 0 ? '' : shown + ' matching check' + (shown === 1 ? '' : 's');
+    document.body.setAttribute('data-search', words.join(' '));
+  }
+  if (input) {
+    var timer = null;
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(filter, 120);
+    });
+    var fromAddress = /^#search=(.*)$/.exec(window.location.hash);
+    if (fromAddress) {
+      try {
+        input.value = decodeURIComponent(fromAddress[1]);
+      } catch (e) {
+        input.value = fromAddress[1];
+      }
+      filter();
+    }
+  }
 })();

@@ -75,4 +75,35 @@ class QuantityTest {
         assertThat(glob.matches("io.x.WatermarkBenchmark.updateAll")).isFalse();
         assertThat(BenchmarkPattern.glob("io.x.A.?").matches("io.x.A.b")).isTrue();
     }
+
+    /** The Formatter-free path of {@link Quantity#format} writes exactly what String.format wrote before it. */
+    @Test
+    void formattingMatchesStringFormat() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, 0.00049, -0.00004, 0.5, 0.99995,
+                1.0, 99.95, 99.9999, 100.05, 999.95, 1000.0, 1234.5, -1234.5, 9_999_999.4, 2.675, 1.0005, 0.00125, -5.5));
+        for (int i = 0; i < 100_000; i++) {
+            double magnitude = Math.pow(10, random.nextDouble(-3, 7));
+            double value = random.nextBoolean() ? magnitude : -magnitude;
+            values.add(random.nextInt(4) == 0 ? Math.round(value * 2000) / 2000.0 : value);
+        }
+        for (double value : values) {
+            double abs = Math.abs(value);
+            String expected = abs != 0 && (abs >= 1e7 || abs < 1e-3) ? String.format(java.util.Locale.ROOT, "%.3e", value)
+                    : abs >= 1000 ? String.format(java.util.Locale.ROOT, "%,.0f", value)
+                    : abs >= 100 ? String.format(java.util.Locale.ROOT, "%.1f", value)
+                    : abs >= 1 ? String.format(java.util.Locale.ROOT, "%.3f", value)
+                    : String.format(java.util.Locale.ROOT, "%.4f", value);
+            assertThat(Quantity.format(value)).as("format(%s)", value).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aGlobMatchesOnlyNamesHoldingItsLongestLiteralRun() {
+        assertThat(BenchmarkPattern.glob("*.Suite7Benchmark.*").matches("io.x.Suite7Benchmark.op")).isTrue();
+        assertThat(BenchmarkPattern.glob("*.Suite7Benchmark.*").matches("io.x.Suite17Benchmark.op")).isFalse();
+        assertThat(BenchmarkPattern.glob("Sui?e7*").matches("io.x.Suite7Benchmark.op")).isTrue();
+        assertThat(BenchmarkPattern.glob("*").matches("anything")).isTrue();
+        assertThat(BenchmarkPattern.glob("**").matches("a.b")).isTrue();
+    }
 }

@@ -104,6 +104,73 @@ class HtmlReportInBrowserTest {
         assertThat(attribute(dom, "html", "data-js-errors")).contains("Missing is not defined").contains("chart-0-distribution");
     }
 
+    /**
+     * A suite of 1,000 benchmarks (1,000 charts): the page opens without script errors, draws only the charts
+     * near the window (a link to a benchmark draws its chart), lists failures first, and its search box (driven
+     * through the page's address, {@code #search=...}) filters the rows. The time to first paint (Chromium's
+     * paint timing, with a virtual-time budget so the dump waits for it) is written to
+     * target/browser-test/large-report-first-paint.txt, not asserted: this machine is shared.
+     */
+    @Test
+    void aReportOf1000BenchmarksOpensListsFailuresFirstDrawsChartsOnDemandAndFilters() throws Exception {
+        io.sabot.budget.perf.LargeSuite suite = io.sabot.budget.perf.LargeSuite.write(OUT.resolve("large-suite"), 1000);
+        io.sabot.budget.core.model.BudgetFile budgets = io.sabot.budget.core.io.BudgetFileParser.parse(suite.budgets);
+        io.sabot.budget.core.model.RunResults current = io.sabot.budget.core.io.ResultFiles.read(suite.current);
+        io.sabot.budget.core.model.RunResults baseline = io.sabot.budget.core.io.ResultFiles.read(suite.baseline);
+        io.sabot.budget.core.check.Evaluation evaluation = new io.sabot.budget.core.check.BudgetEvaluator(
+                io.sabot.budget.core.check.Statistics.standard(), false)
+                .evaluate(budgets, current, Optional.of(baseline), Optional.of(ReportFixture.ENV));
+        ReportContext context = new ReportContext("large", evaluation, Optional.of(ReportFixture.ENV), Optional.of(baseline),
+                java.time.Duration.ofSeconds(1), List.of());
+        Path page = write("large.html", HtmlReport.render(context, new ReportData(current, budgets, List.of(), Optional.empty(),
+                20, List.of(), ReportFixture.NOW)));
+        assertThat(evaluation.violations()).isNotEmpty();
+
+        String dom = run(page, "--dump-dom", "--window-size=1200,900", "--virtual-time-budget=5000");
+
+        assertThat(attribute(dom, "html", "data-js-errors")).as("script errors").isEqualTo("[]");
+        String firstPaint = attribute(dom, "html", "data-first-contentful-paint");
+        Files.writeString(OUT.resolve("large-report-first-paint.txt"), "first-contentful-paint " + firstPaint + " ms, "
+                + Files.size(page) + " bytes, " + evaluation.results().size() + " checks\n");
+        System.out.println("report.html of 1,000 benchmarks: first contentful paint after " + firstPaint + " ms");
+        assertThat(Integer.parseInt(firstPaint)).isPositive();
+        int charts = Integer.parseInt(attribute(dom, "body", "data-charts"));
+        int drawn = Integer.parseInt(attribute(dom, "body", "data-charts-rendered"));
+        assertThat(charts).isEqualTo(1000);
+        assertThat(attribute(dom, "body", "data-charts-lazy")).isEqualTo("true");
+        assertThat(drawn).as("charts drawn at load (the benchmarks are below the table)").isLessThan(charts / 20);
+        // a link to a benchmark scrolls to it, and its chart is drawn then
+        String atBenchmark = run(page, "--dump-dom", "--window-size=1200,900", "--virtual-time-budget=5000", "#benchmark-0");
+        assertThat(attribute(atBenchmark, "html", "data-js-errors")).isEqualTo("[]");
+        assertThat(atBenchmark).containsPattern("<div class=\"plot\" id=\"chart-0-distribution\" data-rendered=\"true\">");
+        assertThat(Integer.parseInt(attribute(atBenchmark, "body", "data-charts-rendered"))).isBetween(1, charts / 20);
+        // failures first: the table's first rows and the first benchmark section
+        List<String> verdicts = Pattern.compile("<tr class=\"check verdict-[A-Z]+\" data-verdict=\"([A-Z]+)\"")
+                .matcher(dom).results().map(m -> m.group(1)).toList();
+        assertThat(verdicts).hasSize(evaluation.results().size());
+        int failed = evaluation.violations().size();
+        assertThat(verdicts.subList(0, failed)).containsOnly("FAIL");
+        assertThat(verdicts.subList(failed, verdicts.size())).doesNotContain("FAIL");
+        String firstSection = dom.substring(dom.indexOf("<article class=\"benchmark\" id=\"benchmark-0\">"));
+        firstSection = firstSection.substring(0, firstSection.indexOf("</article>"));
+        assertThat(firstSection).contains("<span class=\"badge verdict-FAIL\">FAIL</span>");
+
+        // the search: only the rows of one benchmark class stay visible
+        String filtered = run(page, "--dump-dom", "--window-size=1200,900", "--virtual-time-budget=5000",
+                "#search=Suite7Benchmark%20FAIL");
+        assertThat(attribute(filtered, "html", "data-js-errors")).isEqualTo("[]");
+        List<String> visible = Pattern.compile("<tr class=\"check [^\"]*\" data-verdict=\"[A-Z]+\">(.*?)</tr>")
+                .matcher(filtered).results().map(m -> m.group(1)).toList();
+        long hidden = Pattern.compile("<tr class=\"check [^\"]*\" data-verdict=\"[A-Z]+\" hidden=\"\">").matcher(filtered)
+                .results().count();
+        long expected = evaluation.results().stream().filter(r -> r.benchmark().benchmark().contains("Suite7Benchmark")
+                && r.verdictLabel().equals("FAIL")).count();
+        assertThat(expected).isPositive();
+        assertThat(visible).hasSize((int) expected).allMatch(row -> row.contains("Suite7Benchmark.") && row.contains(">FAIL<"));
+        assertThat(hidden).isEqualTo(evaluation.results().size() - expected);
+        assertThat(filtered).contains("<output id=\"search-count\" for=\"search-text\">" + expected + " matching check");
+    }
+
     private static Path write(String name, String html) throws IOException {
         Files.createDirectories(OUT);
         Path page = OUT.resolve(name).toAbsolutePath();
@@ -116,8 +183,15 @@ class HtmlReportInBrowserTest {
         List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + OUT.resolve("profile").toAbsolutePath()));
-        command.addAll(List.of(arguments));
-        command.add(page.toUri().toString());
+        String fragment = "";
+        for (String argument : arguments) {
+            if (argument.startsWith("#")) {
+                fragment = argument;
+            } else {
+                command.add(argument);
+            }
+        }
+        command.add(page.toUri() + fragment);
         Path stdout = OUT.resolve("chromium.out");
         Path stderr = OUT.resolve("chromium.err");
         Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();

@@ -59,4 +59,71 @@ class MarkdownReportTest {
         String md = MarkdownReport.render(fixture.context, fixture.data);
         assertThat(md).isEqualTo(MarkdownReport.render(fixture.context)).doesNotContain("Paired run").doesNotContain("round 1");
     }
+
+    /** 10,000 benchmarks, 2% failed and 3% undecided: every one of those in full, the passes counted, under 1 MiB. */
+    @Test
+    void aSuiteOf10000BenchmarksListsFailuresAndInconclusiveInFullAndCountsThePassesWithin1MiB() {
+        List<CheckResult> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            Verdict verdict = i % 50 == 7 ? Verdict.FAIL : i % 33 == 5 ? Verdict.INCONCLUSIVE : Verdict.PASS;
+            results.add(check("BUDGET-" + i, i, verdict, List.of("fork 2 of 3 trimmed (first 1-2 iterations still warming up)")));
+        }
+        String md = render(results);
+
+        int bytes = md.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        System.out.println("report.md of 10,000 checks, 5% not passing: " + bytes + " bytes");
+        assertThat(bytes).isLessThan(1 << 20);
+        long failed = results.stream().filter(r -> r.verdict() == Verdict.FAIL).count();
+        long undecided = results.stream().filter(r -> r.verdict() == Verdict.INCONCLUSIVE).count();
+        assertThat(md).contains((10_000 - failed - undecided) + " of 10000 checks passed and are counted, not listed;"
+                + " the table lists the other " + (failed + undecided) + ", failures first.");
+        List<String> rows = md.lines().filter(l -> l.startsWith("| BUDGET-")).toList();
+        assertThat(rows).hasSize((int) (failed + undecided));
+        assertThat(rows.subList(0, (int) failed)).allMatch(r -> r.endsWith("| FAIL |"));
+        assertThat(rows.subList((int) failed, rows.size())).allMatch(r -> r.endsWith("| INCONCLUSIVE |"));
+        for (CheckResult r : results) {
+            boolean listed = md.contains("- **BUDGET-" + r.id().substring("BUDGET-".length()) + "** ");
+            assertThat(listed).as(r.id() + " " + r.verdict()).isEqualTo(r.verdict() != Verdict.PASS);
+        }
+        assertThat(md).doesNotContain("were left out");
+    }
+
+    /** Even when everything fails the file stops below 1 MiB and says what it left out. */
+    @Test
+    void aReportThatWouldPass1MiBStopsAndSaysSo() {
+        List<CheckResult> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            results.add(check("BUDGET-" + i, i, Verdict.FAIL, List.of("a note long enough to matter ".repeat(4))));
+        }
+        String md = render(results);
+
+        assertThat(md.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(MarkdownReport.MAX_BYTES);
+        assertThat(md).containsPattern("\\n\\d+ more table rows, details and notes were left out: report.md stops at 900 kB")
+                .contains("| BUDGET-0 |");
+    }
+
+    @Test
+    void aSmallSuiteKeepsItsPassesInTheTable() {
+        List<CheckResult> results = new java.util.ArrayList<>();
+        for (int i = 0; i < MarkdownReport.FULL_TABLE_CHECKS; i++) {
+            results.add(check("BUDGET-" + i, i, Verdict.PASS, List.of()));
+        }
+        assertThat(render(results).lines().filter(l -> l.startsWith("| BUDGET-"))).hasSize(MarkdownReport.FULL_TABLE_CHECKS);
+    }
+
+    private static String render(List<CheckResult> results) {
+        ReportContext context = new ReportContext("large", new Evaluation(results, List.of(), List.of()), Optional.empty(),
+                Optional.empty(), Duration.ofSeconds(1), List.of());
+        return MarkdownReport.render(context);
+    }
+
+    private static CheckResult check(String id, int i, Verdict verdict, List<String> notes) {
+        io.sabot.budget.core.model.BenchmarkKey key = new io.sabot.budget.core.model.BenchmarkKey(
+                "io.example.suite.Suite" + i / 10 + "Benchmark.op" + i % 10, io.sabot.budget.core.model.Mode.AVERAGE_TIME,
+                java.util.Map.of("size", "4096"));
+        return new CheckResult(id, io.sabot.budget.core.check.CheckKind.SCORE, key, Level.ERROR, verdict, "<= 5.000 us/op",
+                java.util.OptionalDouble.of(1200), 1250, "ns/op", java.util.OptionalDouble.of(0.04), "[1,240, 1,262]",
+                "score is 1,250 ns/op (interval [1,240, 1,262] (bootstrap 99% over 3 forks x 5 iterations)), limit <= 5.000 us/op",
+                notes);
+    }
 }

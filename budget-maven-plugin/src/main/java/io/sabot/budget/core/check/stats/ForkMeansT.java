@@ -2,8 +2,8 @@ package io.sabot.budget.core.check.stats;
 
 import io.sabot.budget.core.check.Interval;
 import io.sabot.budget.core.model.Direction;
+import io.sabot.budget.core.model.Quantity;
 import java.util.Locale;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 
 /**
@@ -52,12 +52,12 @@ final class ForkMeansT {
     private static double quantile(double level, double degreesOfFreedom) {
         // Beyond a few hundred degrees of freedom t is the normal distribution to four digits.
         double df = Math.min(Math.max(degreesOfFreedom, 1), 1e6);
-        return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
+        return Quantiles.studentT(df, 1 - (1 - level) / 2);
     }
 
     private static String method(double level, ForkSpread spread, String forks, String source) {
-        return String.format(Locale.ROOT, "t %s on the fork means of %s (df %.0f%s)", percent(level), forks,
-                spread.degreesOfFreedom(), source.isEmpty() ? "" : ", " + source);
+        return "t " + percent(level) + " on the fork means of " + forks + " (df " + Quantity.fixed(spread.degreesOfFreedom(), 0)
+                + (source.isEmpty() ? "" : ", " + source) + ")";
     }
 
     static String percent(double level) {

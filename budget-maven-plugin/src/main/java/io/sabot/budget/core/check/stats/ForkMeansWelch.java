@@ -3,7 +3,6 @@ package io.sabot.budget.core.check.stats;
 import io.sabot.budget.core.check.Interval;
 import io.sabot.budget.core.model.Direction;
 import java.util.Optional;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 
 /**
@@ -32,7 +31,7 @@ final class ForkMeansWelch {
             return Optional.empty();
         }
         double df = Math.pow(vb + vc, 2) / (vb * vb / (b.length - 1) + vc * vc / (c.length - 1));
-        double q = new TDistribution(null, Math.max(1, df)).inverseCumulativeProbability(1 - (1 - level) / 2);
+        double q = Quantiles.studentT(Math.max(1, df), 1 - (1 - level) / 2);
         double logRatio = Math.log(mc / mb);
         double lowRatio = Math.exp(logRatio - q * se);
         double highRatio = Math.exp(logRatio + q * se);
@@ -73,7 +72,7 @@ final class ForkMeansWelch {
         double mc = StatUtils.mean(after.forkMeans());
         double se = Math.sqrt(logVariance * (1.0 / before.forkCount() + 1.0 / after.forkCount()));
         int df = forkMeans.length - 1;
-        double q = new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
+        double q = Quantiles.studentT(df, 1 - (1 - level) / 2);
         double logRatio = Math.log(mc / mb);
         double s1 = direction.slowdown(1, Math.exp(logRatio - q * se));
         double s2 = direction.slowdown(1, Math.exp(logRatio + q * se));

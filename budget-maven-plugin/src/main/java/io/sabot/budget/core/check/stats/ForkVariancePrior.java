@@ -1,10 +1,11 @@
 package io.sabot.budget.core.check.stats;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.math3.distribution.FDistribution;
 
 /**
  * What the benchmarks of one build say together about fork-to-fork noise on this machine, used to
@@ -63,10 +64,13 @@ final class ForkVariancePrior {
             }
             ForkSpread noisiest = null;
             double worst = 1;
+            // within one pass the critical value depends only on a benchmark's own degrees of freedom: a few values
+            Map<Double, Double> criticalByDegrees = new HashMap<>();
             for (ForkSpread s : pool) {
                 double othersDegrees = degrees - s.degreesOfFreedom();
                 double othersVariance = (squares - s.degreesOfFreedom() * s.logVariance()) / othersDegrees;
-                double ratio = s.logVariance() / othersVariance / critical(s.degreesOfFreedom(), othersDegrees);
+                double critical = criticalByDegrees.computeIfAbsent(s.degreesOfFreedom(), d -> critical(d, othersDegrees));
+                double ratio = s.logVariance() / othersVariance / critical;
                 if (ratio > worst) {
                     worst = ratio;
                     noisiest = s;
@@ -101,7 +105,7 @@ final class ForkVariancePrior {
     }
 
     private static double critical(double numeratorDegrees, double denominatorDegrees) {
-        return new FDistribution(null, numeratorDegrees, denominatorDegrees).inverseCumulativeProbability(1 - NOISIER_TEST_LEVEL);
+        return Quantiles.fisherF(numeratorDegrees, denominatorDegrees, 1 - NOISIER_TEST_LEVEL);
     }
 
     double logVariance() {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 
 /**
@@ -149,6 +148,6 @@ public final class PairedRatio {
 
     private static double quantile(double level, double degreesOfFreedom) {
         double df = Math.min(Math.max(degreesOfFreedom, 1), 1e6);
-        return new TDistribution(null, df).inverseCumulativeProbability(1 - (1 - level) / 2);
+        return Quantiles.studentT(df, 1 - (1 - level) / 2);
     }
 }

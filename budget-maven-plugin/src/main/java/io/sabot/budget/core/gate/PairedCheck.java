@@ -120,8 +120,10 @@ final class PairedCheck {
             }
             Duration left = adaptive.maxTime().minus(spent);
             long room = perResult.isZero() ? Long.MAX_VALUE : left.dividedBy(perResult);
-            Set<BenchmarkKey> chosen = fitting(undecided, room);
-            Set<BenchmarkKey> all = fitting(undecided, Long.MAX_VALUE);
+            List<CheckResult> ranked = UndecidedBenchmarks.nearestDecisionFirst(undecided);
+            RunResults now = sides.currentResults(current.resultsFile().toString());
+            Set<BenchmarkKey> chosen = UndecidedBenchmarks.fitting(ranked, budgets, now, room);
+            Set<BenchmarkKey> all = UndecidedBenchmarks.fitting(ranked, budgets, now, Long.MAX_VALUE);
             if (chosen.isEmpty()) {
                 notes.add("Adaptive rounds stopped: " + rounds + " more round(s) of even one of the " + all.size()
                         + " undecided benchmark(s) would take about " + perResult.toSeconds() + " s, beyond the "
@@ -222,17 +224,6 @@ final class PairedCheck {
             }
         }
         return checks;
-    }
-
-    /** The results of as many undecided checks as {@code room} allows, nearest to a decision first. */
-    static Set<BenchmarkKey> fitting(List<CheckResult> undecided, long room) {
-        Set<BenchmarkKey> keys = new LinkedHashSet<>();
-        for (CheckResult r : UndecidedBenchmarks.nearestDecisionFirst(undecided)) {
-            if (keys.size() < room) {
-                keys.add(r.benchmark());
-            }
-        }
-        return keys;
     }
 
     /** The new evaluation, except that checks decided at an earlier look keep that verdict. */

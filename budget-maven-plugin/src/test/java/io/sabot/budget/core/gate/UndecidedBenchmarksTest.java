@@ -54,7 +54,7 @@ class UndecidedBenchmarksTest {
         assertThat(UndecidedBenchmarks.fitting(ranked, none, empty, 2)).extracting(BenchmarkKey::benchmark)
                 .containsExactly("io.x.B.near", "io.x.B.wide");
         assertThat(UndecidedBenchmarks.fitting(ranked, none, empty, 0)).isEmpty();
-        assertThat(PairedCheck.fitting(List.of(wider, wide, near), 1)).extracting(BenchmarkKey::benchmark)
+        assertThat(UndecidedBenchmarks.fitting(ranked, none, empty, 1)).extracting(BenchmarkKey::benchmark)
                 .containsExactly("io.x.B.near");
     }
 }

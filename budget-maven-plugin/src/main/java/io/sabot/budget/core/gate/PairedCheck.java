@@ -1,7 +1,6 @@
 package io.sabot.budget.core.gate;
 
 import io.sabot.budget.core.check.BudgetEvaluator;
-import io.sabot.budget.core.check.CheckKind;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.fork.ForkListener;
@@ -34,8 +33,9 @@ import java.util.Set;
 /**
  * budget:check in paired mode: lists the benchmarks on both sides, measures them pair by pair
  * ({@link PairedMeasurement}), evaluates, then spends the adaptive time on more rounds for the
- * undecided regression checks only (at exactly their {@code @Param} values; when the time left cannot
- * pay for all, those nearest to a decision), then confirms failures
+ * benchmarks of undecided error-level checks (limits and ratios first, then regressions, at exactly
+ * their {@code @Param} values; when the time left cannot pay for all, those nearest to a decision),
+ * then confirms failures
  * with more rounds. Each look gets an equal share of the error rate, and a verdict once reached is final.
  */
 final class PairedCheck {
@@ -107,7 +107,9 @@ final class PairedCheck {
         Duration firstLook = Duration.between(started, clock.instant());
         Evaluation evaluation = evaluate(evaluator, budgets, sides, current, environment, directory);
 
-        // Adaptive rounds: only undecided error-level regression checks get more pairs; decided ones are final.
+        // Adaptive rounds: the benchmarks of undecided error-level checks get more pairs; decided checks are final.
+        // A limit judges this code's forks, so more pairs decide it too (and each look already pays for its share
+        // of the error rate, measured or not).
         Duration spent = Duration.ZERO;
         int looks = 1;
         // Per benchmark result (a @Param combination counts as one): the first look's time over what it measured.
@@ -121,8 +123,8 @@ final class PairedCheck {
             long room = perResult.isZero() ? Long.MAX_VALUE : left.dividedBy(perResult);
             List<CheckResult> ranked = UndecidedBenchmarks.nearestDecisionFirst(undecided);
             RunResults now = sides.currentResults(current.resultsFile().toString());
-            Set<BenchmarkKey> chosen = UndecidedBenchmarks.fitting(ranked, budgets, now, room);
-            Set<BenchmarkKey> all = UndecidedBenchmarks.fitting(ranked, budgets, now, Long.MAX_VALUE);
+            Set<BenchmarkKey> chosen = pairable(UndecidedBenchmarks.fitting(ranked, budgets, now, room), both);
+            Set<BenchmarkKey> all = pairable(UndecidedBenchmarks.fitting(ranked, budgets, now, Long.MAX_VALUE), both);
             if (chosen.isEmpty()) {
                 notes.add("Adaptive rounds stopped: " + rounds + " more round(s) of even one of the " + all.size()
                         + " undecided benchmark(s) would take about " + perResult.toSeconds() + " s, beyond the "
@@ -211,18 +213,25 @@ final class PairedCheck {
     }
 
     /**
-     * The results (each a benchmark at one @Param combination) behind INCONCLUSIVE error-level regression
-     * checks that have a baseline side to pair with: exactly what the adaptive rounds measure again.
+     * The INCONCLUSIVE error-level checks (limits, ratios and regressions) whose benchmark has a baseline
+     * side to pair with: their results (each a benchmark at one @Param combination) are what the adaptive
+     * rounds measure again. A benchmark new in this code is judged on the forks of the first look.
      */
     static List<CheckResult> undecided(Evaluation evaluation, List<String> paired) {
         List<CheckResult> checks = new ArrayList<>();
         for (CheckResult r : evaluation.results()) {
-            if (r.kind() == CheckKind.REGRESSION && r.level() == Level.ERROR && r.verdict() == Verdict.INCONCLUSIVE
-                    && paired.contains(r.benchmark().benchmark())) {
+            if (r.level() == Level.ERROR && r.verdict() == Verdict.INCONCLUSIVE && paired.contains(r.benchmark().benchmark())) {
                 checks.add(r);
             }
         }
         return checks;
+    }
+
+    /** The results among {@code keys} that both sides have (a ratio check's peer may exist here only). */
+    private static Set<BenchmarkKey> pairable(Set<BenchmarkKey> keys, List<String> paired) {
+        Set<BenchmarkKey> both = new java.util.LinkedHashSet<>(keys);
+        both.removeIf(k -> !paired.contains(k.benchmark()));
+        return both;
     }
 
     /** The new evaluation, except that checks decided at an earlier look keep that verdict. */

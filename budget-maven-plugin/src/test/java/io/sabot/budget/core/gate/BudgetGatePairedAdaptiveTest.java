@@ -51,6 +51,11 @@ class BudgetGatePairedAdaptiveTest {
     private final Random noise = new Random(3);
     /** The sizes 10% slower with much more noise than the others: undecided after the first look. */
     private java.util.Set<String> noisySizes = java.util.Set.of(NOISY);
+    /**
+     * Sizes whose machine speed swings by 20% from pair to pair, alike for both forks of a pair: their
+     * regression checks decide at once (the pairs' ratios agree), their limits, on this side's forks alone, do not.
+     */
+    private java.util.Set<String> swingingSizes = java.util.Set.of();
 
     private boolean isBaseline(ForkSettings s) {
         return s.classpath().contains(dir.resolve("base"));
@@ -72,6 +77,9 @@ class BudgetGatePairedAdaptiveTest {
                 boolean noisy = noisySizes.contains(size);
                 double factor = isBaseline(settings) ? 1 : noisy ? 1.10 : 1.0;
                 double forkEffect = 1 + noise.nextGaussian() * (noisy ? 0.08 : 0.005);
+                if (swingingSizes.contains(size)) {
+                    forkEffect *= 1 + new Random((calls.size() - 1) / 2).nextGaussian() * 0.2; // the pair's two runs: calls 2k+1, 2k+2
+                }
                 ObjectNode result = results.addObject().put("benchmark", SIZED).put("mode", "avgt").put("threads", 1)
                         .put("forks", 1).put("jmhVersion", "1.37");
                 result.putObject("params").put("size", size);
@@ -154,6 +162,34 @@ class BudgetGatePairedAdaptiveTest {
         // both sides hold one fork per pair of each combination: 9 for the undecided one, 3 for the others
         assertThat(run.baseline().find(noisy.benchmark()).orElseThrow().primary().rawData()).hasSize(9);
         assertThat(run.baseline().find(quiet.benchmark()).orElseThrow().primary().rawData()).hasSize(3);
+    }
+
+    /**
+     * An error-level limit left undecided by the first look's forks gets adaptive rounds even though its
+     * benchmark's regression check decided at once (the engine's CKPT-005 on 2026-12-05: [38.4, 100.0] ms
+     * against <= 100 ms, never measured again because only regression checks were).
+     */
+    @Test
+    void anUndecidedLimitGetsAdaptivePairsThoughItsRegressionCheckDecided() throws Exception {
+        noisySizes = java.util.Set.of();
+        swingingSizes = java.util.Set.of("2");
+        Files.writeString(dir.resolve("performance-budgets.yml"), "version: 1\ndefaults: {regression: 10%}\nbudgets:\n"
+                + "  - {id: LIMIT, benchmark: io.x.Bench.sized, params: {size: 2}, max: 300ns}\n");
+        List<PairedRun> runs = new ArrayList<>();
+        GateOutcome outcome = check(new AdaptiveSettings(Duration.ofMinutes(30), 2), runs);
+
+        CheckResult regression = outcome.evaluation().results().stream()
+                .filter(r -> r.kind() == CheckKind.REGRESSION && r.benchmark().params().get("size").equals("2"))
+                .findFirst().orElseThrow();
+        assertThat(regression.verdict()).isEqualTo(Verdict.PASS);
+        List<ForkSettings> adaptiveCalls = calls.subList(3 * SIZES.size() * 2, calls.size());
+        assertThat(adaptiveCalls).isNotEmpty().allSatisfy(s -> assertThat(pins(s)).containsExactly(Map.entry("size", "2")));
+        assertThat(adaptiveCalls.stream().filter(this::isBaseline)).hasSize(adaptiveCalls.size() / 2);
+        CheckResult limit = outcome.evaluation().results().stream().filter(r -> r.id().equals("LIMIT")).findFirst()
+                .orElseThrow();
+        assertThat(runs.get(0).pairsOf(limit.benchmark())).hasSizeGreaterThan(3);
+        assertThat(io.sabot.budget.core.io.ResultFiles.read(dir.resolve("budget/results.json")).find(limit.benchmark())
+                .orElseThrow().primary().rawData()).hasSizeGreaterThan(3);
     }
 
     @Test

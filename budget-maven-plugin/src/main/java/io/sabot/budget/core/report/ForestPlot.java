@@ -62,6 +62,7 @@ final class ForestPlot {
         s.append(axis(axis));
         s.append("<svg class=\"forest-rows\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(height).append("\" width=\"").append(WIDTH).append("\" height=\"").append(height)
+                .append("\" data-row-height=\"").append(ROW).append("\" data-shown=\"").append(rows.size())
                 .append("\" role=\"img\" aria-label=\"Slowdown of every regression check against its threshold\">\n");
         s.append("<defs><clipPath id=\"forest-label-clip\"><rect width=\"").append(LABEL_WIDTH).append("\" height=\"")
                 .append(ROW).append("\"/></clipPath></defs>\n");

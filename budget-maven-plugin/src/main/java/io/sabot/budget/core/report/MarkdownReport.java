@@ -30,7 +30,7 @@ public final class MarkdownReport {
 
     /** The report without a paired run. */
     public static String render(ReportContext context) {
-        return render(context, Optional.empty(), List.of());
+        return render(context, Optional.empty(), List.of(), Optional.empty());
     }
 
     /**
@@ -38,20 +38,17 @@ public final class MarkdownReport {
      * rounds of every failed or inconclusive regression check are listed under its details.
      */
     public static String render(ReportContext context, ReportData data) {
-        String md = render(context, data.paired(), data.current().results());
-        return data.jdks().map(comparison -> md + jdks(comparison)).orElse(md);
+        return render(context, data.paired(), data.current().results(), data.jdks());
     }
 
-    /** The JDK comparison: its summary and one row per benchmark result with every JDK's score and ratio. */
-    static String jdks(JdkComparison comparison) {
-        StringBuilder md = new StringBuilder("\n### JDK comparison\n\n").append(escape(JdkTable.summary(comparison))).append("\n\n");
-        table(md, JdkTable.header(comparison), JdkTable.rows(comparison));
-        return md.toString();
-    }
-
-    private static void table(StringBuilder md, List<String> header, List<List<String>> rows) {
-        md.append(tableHeader(header));
-        rows.forEach(row -> md.append(tableRow(row)));
+    /**
+     * The JDK comparison: its summary and one row per benchmark result with every JDK's score and ratio;
+     * rows beyond the cap are counted with the rest, so the JDK table cannot push report.md past it.
+     */
+    private static void jdks(CappedText md, JdkComparison comparison) {
+        md.add("\n### JDK comparison\n\n" + escape(JdkTable.summary(comparison)) + "\n\n");
+        md.add(tableHeader(JdkTable.header(comparison)));
+        JdkTable.rows(comparison).forEach(row -> md.addUnlessFull(tableRow(row)));
     }
 
     private static String tableHeader(List<String> header) {
@@ -68,7 +65,8 @@ public final class MarkdownReport {
         return md.append('\n').toString();
     }
 
-    private static String render(ReportContext context, Optional<PairedRun> paired, List<BenchmarkResult> current) {
+    static String render(ReportContext context, Optional<PairedRun> paired, List<BenchmarkResult> current,
+                         Optional<JdkComparison> jdks) {
         StringBuilder head = new StringBuilder();
         head.append("## Performance budgets: ").append(escape(context.project())).append("\n\n");
         head.append("**").append(context.summaryLine()).append("**");
@@ -121,6 +119,7 @@ public final class MarkdownReport {
             md.add("\n### Notes\n\n");
             context.evaluation().notes().forEach(n -> md.addUnlessFull("- " + escape(n) + "\n"));
         }
+        jdks.ifPresent(comparison -> jdks(md, comparison));
         if (md.left() > 0) {
             md.add("\n" + md.left() + " more table rows, details and notes were left out: report.md stops at " + MAX_BYTES / 1000 + " kB, below the"
                     + " 1 MiB GitHub accepts as a step summary. Every check is in report.html and report.json.\n");

@@ -153,8 +153,46 @@
         shown++;
       }
     });
+    filterForest(words);
     count.textContent = words.length === 0 ? '' : shown + ' matching check' + (shown === 1 ? '' : 's');
     document.body.setAttribute('data-search', words.join(' '));
+  }
+  // The forest plot follows the search: its rows that do not match are hidden and the others close up,
+  // so a filtered page shows the chart of what is listed. svg[data-shown] counts the rows shown.
+  var forest = null;
+  function filterForest(words) {
+    var svg = document.querySelector('svg.forest-rows');
+    if (!svg) {
+      return;
+    }
+    if (forest === null) {
+      forest = Array.prototype.slice.call(svg.querySelectorAll('g.forest-row')).map(function (g) {
+        var holder = g.parentNode && g.parentNode.nodeName.toLowerCase() === 'a' ? g.parentNode : g;
+        var text = [g.getAttribute('data-check'), g.getAttribute('data-benchmark'), g.getAttribute('data-verdict'), g.textContent];
+        return { row: g, holder: holder, text: text.join(' ').toLowerCase() };
+      });
+    }
+    var rowHeight = Number(svg.getAttribute('data-row-height'));
+    var shown = 0;
+    forest.forEach(function (item) {
+      var text = item.text;
+      if (words.every(function (w) { return text.indexOf(w) >= 0; })) {
+        item.holder.removeAttribute('display');
+        item.row.setAttribute('transform', 'translate(0,' + shown * rowHeight + ')');
+        shown++;
+      } else {
+        item.holder.setAttribute('display', 'none');
+      }
+    });
+    var height = shown * rowHeight + 2;
+    svg.setAttribute('height', String(height));
+    svg.setAttribute('viewBox', '0 0 ' + svg.getAttribute('width') + ' ' + height);
+    Array.prototype.forEach.call(svg.children, function (child) {
+      if (child.nodeName.toLowerCase() === 'line') {
+        child.setAttribute('y2', String(height));
+      }
+    });
+    svg.setAttribute('data-shown', String(shown));
   }
   if (input) {
     var timer = null;

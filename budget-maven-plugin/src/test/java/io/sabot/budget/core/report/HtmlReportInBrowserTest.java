@@ -169,6 +169,22 @@ class HtmlReportInBrowserTest {
         assertThat(visible).hasSize((int) expected).allMatch(row -> row.contains("Suite7Benchmark.") && row.contains(">FAIL<"));
         assertThat(hidden).isEqualTo(evaluation.results().size() - expected);
         assertThat(filtered).contains("<output id=\"search-count\" for=\"search-text\">" + expected + " matching check");
+        // the forest plot at the top follows the search: only the matching regression rows stay, closed up
+        List<io.sabot.budget.core.check.CheckResult> forestRows = ForestPlot.rows(evaluation.results());
+        String slowClass = forestRows.get(0).benchmark().shortName().replaceAll("\\..*", "");
+        assertThat(forestRows.get(0).verdictLabel()).isEqualTo("FAIL");
+        long forestExpected = forestRows.stream().filter(r -> r.benchmark().benchmark().contains(slowClass + ".")
+                && r.verdictLabel().equals("FAIL")).count();
+        assertThat(forestExpected).isPositive().isLessThan(forestRows.size());
+        String forest = run(page, "--dump-dom", "--window-size=1200,900", "--virtual-time-budget=5000",
+                "#search=" + slowClass + ".%20FAIL");
+        assertThat(attribute(forest, "html", "data-js-errors")).isEqualTo("[]");
+        assertThat(attribute(forest, "svg(?= class=\"forest-rows\")", "data-shown")).isEqualTo(String.valueOf(forestExpected));
+        assertThat(Pattern.compile("display=\"none\"").matcher(forest).results().count())
+                .isEqualTo(forestRows.size() - forestExpected);
+        assertThat(attribute(forest, "svg(?= class=\"forest-rows\")", "height")).isEqualTo(String.valueOf(
+                forestExpected * Integer.parseInt(attribute(forest, "svg(?= class=\"forest-rows\")", "data-row-height")) + 2));
+        assertThat(attribute(dom, "svg(?= class=\"forest-rows\")", "data-shown")).isEqualTo(String.valueOf(forestRows.size()));
     }
 
     private static Path write(String name, String html) throws IOException {

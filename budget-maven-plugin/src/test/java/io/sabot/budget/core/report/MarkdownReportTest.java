@@ -102,6 +102,38 @@ class MarkdownReportTest {
                 .contains("| BUDGET-0 |");
     }
 
+    /** The JDK table goes through the same cap: a comparison of many benchmarks cannot push report.md past 1 MiB. */
+    @Test
+    void theJdkTableStaysWithinTheCapAndCountsWhatItLeftOut() {
+        List<CheckResult> results = new java.util.ArrayList<>();
+        List<io.sabot.budget.core.model.JdkComparison.Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            results.add(check("BUDGET-" + i, i, Verdict.FAIL, List.of()));
+            rows.add(new io.sabot.budget.core.model.JdkComparison.Row(results.get(i).benchmark(), "ns/op", List.of(
+                    new io.sabot.budget.core.model.JdkComparison.Cell("jdk-17", 1250, 1, Double.NaN, Double.NaN, Optional.empty()),
+                    new io.sabot.budget.core.model.JdkComparison.Cell("jdk-25", 1000, 0.8, 0.75, 0.85, Optional.of(Verdict.PASS)))));
+        }
+        io.sabot.budget.core.model.JdkComparison jdks = new io.sabot.budget.core.model.JdkComparison(List.of(
+                new io.sabot.budget.core.model.JdkComparison.Jdk("jdk-17", java.nio.file.Path.of("/jdk-17/bin/java"), "17"),
+                new io.sabot.budget.core.model.JdkComparison.Jdk("jdk-25", java.nio.file.Path.of("/jdk-25/bin/java"), "25")),
+                7, List.of(), Optional.empty(), rows);
+        ReportContext context = new ReportContext("large", new Evaluation(results.subList(0, 2_000), List.of(), List.of()),
+                Optional.empty(), Optional.empty(), Duration.ofSeconds(1), List.of());
+
+        String md = MarkdownReport.render(context, Optional.empty(), List.of(), Optional.of(jdks));
+
+        assertThat(md.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(MarkdownReport.MAX_BYTES);
+        assertThat(md).contains("### JDK comparison").contains("| Benchmark | jdk-17 | jdk-25 | jdk-25 / jdk-17 |")
+                .containsPattern("\\n\\d+ more table rows, details and notes were left out: report.md stops at 900 kB");
+        assertThat(md.indexOf("### JDK comparison")).isLessThan(md.indexOf("were left out"));
+        ReportContext small = new ReportContext("small", new Evaluation(results.subList(0, 3), List.of(), List.of()),
+                Optional.empty(), Optional.empty(), Duration.ofSeconds(1), List.of());
+        String whole = MarkdownReport.render(small, Optional.empty(), List.of(), Optional.of(new io.sabot.budget.core.model.JdkComparison(
+                jdks.jdks(), 7, List.of(), Optional.empty(), rows.subList(0, 3))));
+        assertThat(whole.lines().filter(l -> l.startsWith("| Suite0Benchmark.op"))).hasSize(3);
+        assertThat(whole).doesNotContain("were left out");
+    }
+
     @Test
     void aSmallSuiteKeepsItsPassesInTheTable() {
         List<CheckResult> results = new java.util.ArrayList<>();

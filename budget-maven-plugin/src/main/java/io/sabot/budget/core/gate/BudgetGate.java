@@ -100,13 +100,7 @@ public final class BudgetGate {
     public GateOutcome check(GateSettings settings, RunOverrides overrides, AdaptiveSettings adaptive,
                              Optional<PairedSettings> paired, Optional<ShardSpec> shard, ForkListener listener)
             throws GateException {
-        if (settings.budgetFileRequired() && !Files.exists(settings.budgetFile())) {
-            throw starter(settings, overrides, listener);
-        }
-        BudgetFile budgets = loadBudgets(settings);
-        if (!BenchmarkListScanner.hasBenchmarks(overrides.classpath())) {
-            throw new GateException(BenchmarkListScanner.missingMessage(settings.projectName()));
-        }
+        BudgetFile budgets = budgetsOfARun(settings, overrides, listener);
         Optional<RunResults> baseline = loadBaseline(settings.baselineFile());
         ForkSettings fork = forkSettings(settings, overrides, budgets.jmh());
         Optional<ShardRecord> sharded = shard.isPresent()
@@ -283,13 +277,7 @@ public final class BudgetGate {
      */
     public GateOutcome compareJdks(GateSettings settings, RunOverrides overrides, JdkSettings jdks, ForkListener listener)
             throws GateException {
-        if (settings.budgetFileRequired() && !Files.exists(settings.budgetFile())) {
-            throw starter(settings, overrides, listener);
-        }
-        BudgetFile budgets = loadBudgets(settings);
-        if (!BenchmarkListScanner.hasBenchmarks(overrides.classpath())) {
-            throw new GateException(BenchmarkListScanner.missingMessage(settings.projectName()));
-        }
+        BudgetFile budgets = budgetsOfARun(settings, overrides, listener);
         ForkSettings fork = forkSettings(settings, overrides, budgets.jmh());
         int rounds = jdks.rounds().orElse(Math.max(fork.jmh().forks().orElse(1), PairedSettings.DEFAULT_ROUNDS));
         if (rounds < 2) {
@@ -585,6 +573,21 @@ public final class BudgetGate {
             return javaExecutable.getParent().getParent();
         }
         return settings.javaHome().orElse(Path.of(System.getProperty("java.home")));
+    }
+
+    /**
+     * What every run starts with: the budget file (a starter one written, and the build stopped, where it
+     * is required and missing) and a classpath that holds benchmarks.
+     */
+    private BudgetFile budgetsOfARun(GateSettings settings, RunOverrides overrides, ForkListener listener) throws GateException {
+        if (settings.budgetFileRequired() && !Files.exists(settings.budgetFile())) {
+            throw starter(settings, overrides, listener);
+        }
+        BudgetFile budgets = loadBudgets(settings);
+        if (!BenchmarkListScanner.hasBenchmarks(overrides.classpath())) {
+            throw new GateException(BenchmarkListScanner.missingMessage(settings.projectName()));
+        }
+        return budgets;
     }
 
     BudgetFile loadBudgets(GateSettings settings) throws GateException {

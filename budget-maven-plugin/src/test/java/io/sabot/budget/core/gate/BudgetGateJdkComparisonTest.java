@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.check.CheckKind;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Statistics;
@@ -31,7 +29,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Random;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,29 +60,15 @@ class BudgetGateJdkComparisonTest {
                 machine = 0.75 + noise.nextDouble() * 0.5;
             }
             String jdk = JdkComparison.Jdk.of(settings.javaExecutable()).label();
-            ObjectMapper json = new ObjectMapper();
-            ArrayNode results = json.createArrayNode();
+            FakeJmhOutput output = new FakeJmhOutput();
             for (String name : List.of(SAME, SLOWER)) {
-                if (settings.includes().stream().noneMatch(re -> Pattern.compile(re).matcher(name).find())) {
+                if (!FakeJmhOutput.included(settings, name)) {
                     continue;
                 }
                 double base = 100 * machine * factor.getOrDefault(jdk, Map.of()).getOrDefault(name, 1.0);
-                ObjectNode result = results.addObject().put("benchmark", name).put("mode", "avgt").put("threads", 1)
-                        .put("forks", 1).put("jmhVersion", "1.37").put("jdkVersion", jdk.replace("jdk-", ""));
-                ObjectNode primary = result.putObject("primaryMetric").put("scoreUnit", "ns/op");
-                ArrayNode fork = primary.putArray("rawData").addArray();
-                double forkEffect = 1 + noise.nextGaussian() * 0.01;
-                double sum = 0;
-                for (int i = 0; i < 5; i++) {
-                    double v = base * forkEffect * (1 + noise.nextGaussian() * 0.005);
-                    fork.add(v);
-                    sum += v;
-                }
-                primary.put("score", sum / 5);
+                output.add(name, Map.of(), jdk.replace("jdk-", ""), List.of(FakeJmhOutput.noisyFork(noise, base)));
             }
-            Files.createDirectories(settings.outputDirectory());
-            json.writeValue(settings.resultsFile().toFile(), results);
-            return new ForkRun(settings.resultsFile(), "fake jmh", 0, List.of(), settings.outputDirectory().resolve("fork.log"));
+            return output.write(settings);
         }
 
         @Override

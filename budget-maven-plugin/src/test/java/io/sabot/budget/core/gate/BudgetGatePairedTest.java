@@ -3,9 +3,6 @@ package io.sabot.budget.core.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.check.CheckKind;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Statistics;
@@ -83,31 +80,16 @@ class BudgetGatePairedTest {
             if (calls.size() % 2 == 1) {
                 machine = 0.75 + noise.nextDouble() * 0.5;
             }
-            ObjectMapper json = new ObjectMapper();
-            ArrayNode results = json.createArrayNode();
+            FakeJmhOutput output = new FakeJmhOutput();
             for (String name : names(settings)) {
-                if (!settings.includes().isEmpty()
-                        && settings.includes().stream().noneMatch(re -> Pattern.compile(re).matcher(name).find())) {
+                if (!settings.includes().isEmpty() && !FakeJmhOutput.included(settings, name)) {
                     continue;
                 }
                 double base = 100 * machine * (isBaseline(settings) ? 1 : currentFactor.getOrDefault(name, 1.0));
-                ObjectNode result = results.addObject().put("benchmark", name).put("mode", "avgt").put("threads", 1)
-                        .put("forks", 1).put("jmhVersion", "1.37");
-                ObjectNode primary = result.putObject("primaryMetric").put("scoreUnit", "ns/op");
-                ArrayNode fork = primary.putArray("rawData").addArray();
-                double forkEffect = 1 + noise.nextGaussian() * 0.01;
-                double sum = 0;
-                for (int i = 0; i < 5; i++) {
-                    double v = base * forkEffect * (1 + noise.nextGaussian() * 0.005);
-                    fork.add(v);
-                    sum += v;
-                }
-                primary.put("score", sum / 5);
+                output.add(name, Map.of(), "", List.of(FakeJmhOutput.noisyFork(noise, base)));
                 clock.advance(Duration.ofSeconds(2));
             }
-            Files.createDirectories(settings.outputDirectory());
-            json.writeValue(settings.resultsFile().toFile(), results);
-            return new ForkRun(settings.resultsFile(), "fake jmh", 0, List.of(), settings.outputDirectory().resolve("fork.log"));
+            return output.write(settings);
         }
 
         @Override

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.check.Statistics;
 import io.sabot.budget.core.fork.BenchmarkFork;
 import io.sabot.budget.core.fork.ForkListener;
@@ -20,13 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,39 +42,25 @@ class BudgetGateShardTest {
         @Override
         public ForkRun run(ForkSettings settings, ForkListener listener) throws java.io.IOException {
             calls.add(settings);
-            Map<String, String> pins = new HashMap<>();
-            for (int i = 0; i < settings.jmhArgs().size() - 1; i++) {
-                if (settings.jmhArgs().get(i).equals("-p")) {
-                    String[] kv = settings.jmhArgs().get(i + 1).split("=", 2);
-                    pins.put(kv[0], kv[1]);
-                }
-            }
-            ObjectMapper json = new ObjectMapper();
-            ArrayNode results = json.createArrayNode();
+            Map<String, String> pins = FakeJmhOutput.pins(settings);
+            FakeJmhOutput output = new FakeJmhOutput();
             int forks = settings.jmh().forks().orElse(1);
             for (String name : List.of(P, Q)) {
-                if (settings.includes().stream().noneMatch(re -> Pattern.compile(re).matcher(name).find())) {
+                if (!FakeJmhOutput.included(settings, name)) {
                     continue;
                 }
                 for (String size : name.equals(P) ? SIZES : List.of("")) {
                     if (name.equals(P) && !pins.getOrDefault("size", size).equals(size)) {
                         continue;
                     }
-                    ObjectNode r = results.addObject().put("benchmark", name).put("mode", "avgt").put("threads", 1)
-                            .put("forks", forks).put("jmhVersion", "1.37");
-                    if (!size.isEmpty()) {
-                        r.putObject("params").put("size", size);
-                    }
-                    ObjectNode primary = r.putObject("primaryMetric").put("scoreUnit", "ns/op").put("score", 100);
-                    ArrayNode raw = primary.putArray("rawData");
+                    List<double[]> raw = new ArrayList<>();
                     for (int f = 0; f < forks; f++) {
-                        raw.addArray().add(99.5).add(100).add(100.5).add(99.8).add(100.2);
+                        raw.add(new double[] {99.5, 100, 100.5, 99.8, 100.2});
                     }
+                    output.add(name, size.isEmpty() ? Map.of() : Map.of("size", size), "", raw);
                 }
             }
-            Files.createDirectories(settings.outputDirectory());
-            json.writeValue(settings.resultsFile().toFile(), results);
-            return new ForkRun(settings.resultsFile(), "fake jmh", 0, List.of(), settings.outputDirectory().resolve("fork.log"));
+            return output.write(settings);
         }
 
         @Override

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 /**
  * Measures nothing but behaves like JMH towards the gate: it selects benchmarks by the include
@@ -49,18 +48,12 @@ final class FakeJmh implements AdaptiveMeasurement.RoundFork {
     @Override
     public RunResults run(ForkSettings settings) {
         calls.add(settings);
-        Map<String, String> pinned = new HashMap<>();
-        for (int i = 0; i < settings.jmhArgs().size() - 1; i++) {
-            if (settings.jmhArgs().get(i).equals("-p")) {
-                String[] kv = settings.jmhArgs().get(i + 1).split("=", 2);
-                pinned.put(kv[0], kv[1]);
-            }
-        }
+        Map<String, String> pinned = FakeJmhOutput.pins(settings);
         int forks = settings.jmh().forks().orElseThrow();
         List<BenchmarkResult> results = new ArrayList<>();
         List<BenchmarkKey> selected = new ArrayList<>();
         for (BenchmarkKey key : sources.keySet()) {
-            boolean included = settings.includes().stream().anyMatch(re -> Pattern.compile(re).matcher(key.benchmark()).find());
+            boolean included = FakeJmhOutput.included(settings, key.benchmark());
             boolean pinnedMatch = pinned.entrySet().stream().allMatch(e -> e.getValue().equals(key.params().get(e.getKey())));
             if (included && pinnedMatch) {
                 selected.add(key);

@@ -13,11 +13,13 @@ import java.util.Optional;
  * recorded so far; {@code --stored-baseline=FILE} judges the stored builds against a baseline an
  * earlier session recorded instead of one recorded at this session's start) or {@code --paired-analyze}
  * (report the recorded builds without measuring).
- * Always {@code --work=DIR} for the measurements and {@code --output=FILE} for the report. An argument
+ * Always {@code --work=DIR} for the measurements and {@code --output=FILE} for the report. The real builds'
+ * records go to {@code --records=FILE} (default {@code DIR/paired/builds.jsonl}; the other modes ignore it);
+ * the project keeps them under {@code docs/} so that sessions of different days add up and the report can be checked. An argument
  * holding spaces is split, so Maven's single {@code verdictQuality.args} can carry several.
  */
 record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean paired, Optional<String> plan,
-                      Optional<Path> storedBaseline, Path work, Path output) {
+                      Optional<Path> storedBaseline, Path work, Path output, Path records) {
 
     private static final List<String> MODES = List.of("--measure", "--resume", "--analyze", "--paired", "--paired-analyze");
 
@@ -35,6 +37,7 @@ record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean 
         Path output = null;
         String plan = null;
         Path storedBaseline = null;
+        Path records = null;
         for (String arg : words) {
             if (MODES.contains(arg)) {
                 if (mode != null) {
@@ -45,6 +48,8 @@ record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean 
                 work = Path.of(arg.substring("--work=".length()));
             } else if (arg.startsWith("--output=")) {
                 output = Path.of(arg.substring("--output=".length()));
+            } else if (arg.startsWith("--records=")) {
+                records = Path.of(arg.substring("--records=".length()));
             } else if (arg.startsWith("--stored-baseline=")) {
                 storedBaseline = Path.of(arg.substring("--stored-baseline=".length()));
             } else if (arg.startsWith("--plan=")) {
@@ -52,7 +57,8 @@ record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean 
                 PairedPlan.parse(plan); // fail now, not after an hour of measurement
             } else {
                 throw new IllegalArgumentException("unknown argument '" + arg + "'; expected --measure, --resume, --analyze,"
-                        + " --paired [--plan=...] [--stored-baseline=FILE] or --paired-analyze, --work=DIR and --output=FILE");
+                        + " --paired [--plan=...] [--stored-baseline=FILE] or --paired-analyze, --work=DIR and --output=FILE,"
+                        + " [--records=FILE]");
             }
         }
         if (mode == null) {
@@ -73,7 +79,8 @@ record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean 
         }
         boolean measure = mode.equals("--measure") || mode.equals("--resume") || mode.equals("--paired");
         return new HarnessOptions(measure, mode.equals("--resume"), true, paired, Optional.ofNullable(plan),
-                Optional.ofNullable(storedBaseline), work, output);
+                Optional.ofNullable(storedBaseline), work, output,
+                records != null ? records : work.resolve("paired").resolve(PairedSession.RECORDS));
     }
 
     PairedPlan pairedPlan() {

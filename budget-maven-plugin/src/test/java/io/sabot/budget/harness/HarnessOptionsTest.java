@@ -34,6 +34,9 @@ class HarnessOptionsTest {
         assertThat(report.pairedPlan()).isEqualTo(PairedPlan.parse(PairedPlan.DEFAULT));
         assertThat(HarnessOptions.parse("--analyze", "--work=w", "--output=o").paired()).isFalse();
         assertThat(paired.storedBaseline()).isEmpty();
+        assertThat(paired.records()).isEqualTo(Path.of("w", "paired", "builds.jsonl"));
+        assertThat(HarnessOptions.parse("--paired-analyze --records=docs/b.jsonl", "--work=w", "--output=o").records())
+                .isEqualTo(Path.of("docs/b.jsonl"));
         assertThat(HarnessOptions.parse("--paired --stored-baseline=old/stored-baseline.json", "--work=w", "--output=o")
                 .storedBaseline()).contains(java.nio.file.Path.of("old/stored-baseline.json"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> HarnessOptions.parse("--analyze --stored-baseline=x", "--work=w",

@@ -29,19 +29,14 @@ final class PairedSession {
     private PairedSession() {
     }
 
-    static Path records(Path work) {
-        return work.resolve("paired").resolve(RECORDS);
-    }
-
     /** Mode label of stored builds judged against a baseline an earlier session recorded. */
     static final String STORED_EARLIER = "stored-earlier";
 
-    static void measure(PairedPlan plan, Path work, Optional<Path> earlierBaseline) throws IOException, GateException {
+    static void measure(PairedPlan plan, Path work, Path records, Optional<Path> earlierBaseline) throws IOException, GateException {
         Instant session = Instant.now();
         Path directory = work.resolve("paired").resolve("session-" + DIRECTORY.format(session));
         PairedCode code = new PairedCode(work.resolve("paired").resolve("code"), PairedCode.thisClasspath());
         PairedBuildRunner runner = new PairedBuildRunner(Path.of(System.getProperty("java.home"), "bin", "java"), code);
-        Path records = records(work);
         List<PairedPlan.Step> steps = plan.schedule();
         log("session " + session + ": " + steps.size() + " builds (" + plan.phases().size() + " phase(s)), load "
                 + PoolRunner.loadAverage() + "; records in " + records);
@@ -113,10 +108,10 @@ final class PairedSession {
         return minutes > 0 && !now.isBefore(start.plus(Duration.ofMinutes(minutes)));
     }
 
-    static void report(Path work, Path output) throws IOException {
-        List<BuildRecord> all = BuildRecord.readAll(records(work));
+    static void report(Path records, Path output) throws IOException {
+        List<BuildRecord> all = BuildRecord.readAll(records);
         if (all.isEmpty()) {
-            throw new IOException("no real builds recorded in " + records(work) + "; run the harness with --paired first");
+            throw new IOException("no real builds recorded in " + records + "; run the harness with --paired first");
         }
         QualityReport.write(output, PairedReport.render(all), PairedReport.BEGIN, PairedReport.END);
         log("wrote " + output + " from " + all.size() + " records");

@@ -42,9 +42,9 @@ public final class VerdictQualityHarness {
         try {
             if (options.paired()) {
                 if (options.measure()) {
-                    PairedSession.measure(options.pairedPlan(), options.work(), options.storedBaseline());
+                    PairedSession.measure(options.pairedPlan(), options.work(), options.records(), options.storedBaseline());
                 }
-                PairedSession.report(options.work(), options.output());
+                PairedSession.report(options.records(), options.output());
                 return;
             }
             if (options.measure()) {

@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * The charts of one benchmark as data for the page's script (uPlot's column layout: one x array,
  * one values array per series, {@code null} where a series has no point):
  * <pre>
- * { "id", "kind": "distribution"|"percentiles"|"trend", "title", "unit", "yMin": num, "yMax": num,
+ * { "id", "benchmark", "kind": "distribution"|"percentiles"|"trend", "title", "unit", "yMin": num, "yMax": num,
  *   "xLabel", "x": [num], "xLabels": [str]?,
  *   "series": [ { "label", "style": "points"|"line"|"limit"|"reference", "color", "values": [num|null],
  *                 "offScale": "above"|"below"? } ] }

@@ -227,6 +227,8 @@ public final class HtmlReport {
         ChartSpecs.percentiles(prefix + "percentiles", result, baseline, checks, data).ifPresent(mine::add);
         ChartSpecs.trend(prefix + "trend", result, checks, data).ifPresent(mine::add);
         for (ObjectNode chart : mine) {
+            // Charts are numbered in the page's order, which puts failures first: name the benchmark too.
+            chart.put("benchmark", result.key().toString());
             s.append("<figure class=\"chart\" data-kind=\"").append(escape(chart.get("kind").asText())).append("\">")
                     .append("<figcaption>").append(escape(chart.get("title").asText())).append(" (")
                     .append(escape(chart.get("unit").asText())).append(")</figcaption>")

@@ -255,6 +255,10 @@ class HtmlReportTest {
         assertThat(charts).hasSize(5); // two distributions, one percentile curve, two trends
         for (JsonNode chart : charts) {
             assertThat(html).contains("<div class=\"plot\" id=\"" + chart.get("id").asText() + "\"></div>");
+            // ids follow the page's worst-first order, so each chart also names its benchmark
+            String index = chart.get("id").asText().split("-")[1];
+            assertThat(html).containsPattern("<article class=\"benchmark\" id=\"benchmark-" + index + "\">\\n<h3>[^<]*</h3>\\n"
+                    + "<p class=\"identity\"><code>" + Pattern.quote(HtmlReport.escape(chart.get("benchmark").asText())));
             int points = chart.get("x").size();
             chart.get("series").forEach(s -> assertThat(s.get("values")).hasSize(points));
         }

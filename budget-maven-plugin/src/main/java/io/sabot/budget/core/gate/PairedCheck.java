@@ -10,7 +10,6 @@ import io.sabot.budget.core.io.PooledResultsWriter;
 import io.sabot.budget.core.io.ResultFileException;
 import io.sabot.budget.core.model.BenchmarkKey;
 import io.sabot.budget.core.model.BenchmarkUnit;
-import java.util.function.Predicate;
 import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.Level;
@@ -29,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * budget:check in paired mode: lists the benchmarks on both sides, measures them pair by pair
@@ -123,8 +123,10 @@ final class PairedCheck {
             long room = perResult.isZero() ? Long.MAX_VALUE : left.dividedBy(perResult);
             List<CheckResult> ranked = UndecidedBenchmarks.nearestDecisionFirst(undecided);
             RunResults now = sides.currentResults(current.resultsFile().toString());
-            Set<BenchmarkKey> chosen = pairable(UndecidedBenchmarks.fitting(ranked, budgets, now, room), both);
-            Set<BenchmarkKey> all = pairable(UndecidedBenchmarks.fitting(ranked, budgets, now, Long.MAX_VALUE), both);
+            // a ratio's peer found on this side only gets no pairs: it takes no place in the room
+            Predicate<BenchmarkKey> pairable = key -> both.contains(key.benchmark());
+            Set<BenchmarkKey> chosen = UndecidedBenchmarks.fitting(ranked, budgets, now, room, pairable);
+            Set<BenchmarkKey> all = UndecidedBenchmarks.fitting(ranked, budgets, now, Long.MAX_VALUE, pairable);
             if (chosen.isEmpty()) {
                 notes.add("Adaptive rounds stopped: " + rounds + " more round(s) of even one of the " + all.size()
                         + " undecided benchmark(s) would take about " + perResult.toSeconds() + " s, beyond the "
@@ -225,13 +227,6 @@ final class PairedCheck {
             }
         }
         return checks;
-    }
-
-    /** The results among {@code keys} that both sides have (a ratio check's peer may exist here only). */
-    private static Set<BenchmarkKey> pairable(Set<BenchmarkKey> keys, List<String> paired) {
-        Set<BenchmarkKey> both = new java.util.LinkedHashSet<>(keys);
-        both.removeIf(k -> !paired.contains(k.benchmark()));
-        return both;
     }
 
     /** The new evaluation, except that checks decided at an earlier look keep that verdict. */

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Which benchmarks more forks could decide: those behind INCONCLUSIVE error-level checks (and, for a
@@ -63,6 +64,15 @@ final class UndecidedBenchmarks {
     }
 
     static Set<BenchmarkKey> fitting(List<CheckResult> ranked, BudgetFile budgets, RunResults current, long room) {
+        return fitting(ranked, budgets, current, room, key -> true);
+    }
+
+    /**
+     * As above, counting only the results {@code measurable} accepts against the room (in paired mode a
+     * ratio's peer that exists on this side only gets no pairs, so it must not take a place).
+     */
+    static Set<BenchmarkKey> fitting(List<CheckResult> ranked, BudgetFile budgets, RunResults current, long room,
+                                     Predicate<BenchmarkKey> measurable) {
         Set<BenchmarkKey> keys = new LinkedHashSet<>();
         for (CheckResult r : ranked) {
             Set<BenchmarkKey> needed = new LinkedHashSet<>(keys);
@@ -70,6 +80,7 @@ final class UndecidedBenchmarks {
             if (r.kind() == CheckKind.RATIO) {
                 needed.addAll(peersOf(r, budgets, current));
             }
+            needed.removeIf(measurable.negate());
             if (needed.size() <= room) {
                 keys = needed;
             }

@@ -57,4 +57,20 @@ class UndecidedBenchmarksTest {
         assertThat(UndecidedBenchmarks.fitting(ranked, none, empty, 1)).extracting(BenchmarkKey::benchmark)
                 .containsExactly("io.x.B.near");
     }
+
+    @Test
+    void resultsThatCannotBeMeasuredTakeNoPlaceInTheRoom() {
+        CheckResult near = regression("io.x.B.near", 0.01, 0.03, 0.11);
+        CheckResult hereOnly = regression("io.x.B.hereOnly", 0.00, 0.02, 0.12);
+        CheckResult wide = regression("io.x.B.wide", -0.20, 0.02, 0.24);
+        BudgetFile none = BudgetFile.empty("none");
+        RunResults empty = new RunResults("none", List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        List<CheckResult> ranked = UndecidedBenchmarks.nearestDecisionFirst(List.of(wide, hereOnly, near));
+
+        // in paired mode a benchmark of this side only gets no pairs: the room of two goes to near and wide
+        assertThat(UndecidedBenchmarks.fitting(ranked, none, empty, 2, key -> !key.benchmark().endsWith("hereOnly")))
+                .extracting(BenchmarkKey::benchmark).containsExactly("io.x.B.near", "io.x.B.wide");
+        assertThat(UndecidedBenchmarks.fitting(ranked, none, empty, 2)).extracting(BenchmarkKey::benchmark)
+                .containsExactly("io.x.B.near", "io.x.B.hereOnly");
+    }
 }

@@ -7,6 +7,7 @@ import io.sabot.budget.core.fork.ForkRun;
 import io.sabot.budget.core.fork.ForkSettings;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,14 @@ final class FakeJmhOutput {
 
     private final ObjectMapper json = new ObjectMapper();
     private final ArrayNode results = json.createArrayNode();
+    private ObjectNode runSettings = json.createObjectNode();
+
+    /** JMH's run settings, which its JSON repeats in every result (the merge compares them between shards). */
+    FakeJmhOutput settings(int warmupIterations, String warmupTime, int measurementIterations, String measurementTime) {
+        runSettings = json.createObjectNode().put("warmupIterations", warmupIterations).put("warmupTime", warmupTime)
+                .put("measurementIterations", measurementIterations).put("measurementTime", measurementTime);
+        return this;
+    }
 
     /** One benchmark result: its {@code @Param} values (may be empty), the JDK version it reports (empty: none). */
     FakeJmhOutput add(String benchmark, Map<String, String> params, String jdkVersion, List<double[]> forks) {
@@ -31,6 +40,7 @@ final class FakeJmhOutput {
         if (!jdkVersion.isEmpty()) {
             result.put("jdkVersion", jdkVersion);
         }
+        result.setAll(runSettings);
         if (!params.isEmpty()) {
             ObjectNode p = result.putObject("params");
             params.forEach(p::put);
@@ -51,10 +61,17 @@ final class FakeJmhOutput {
         return this;
     }
 
+    /** Writes the results file to {@code file}, creating its directory. */
+    Path writeTo(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        json.writeValue(file.toFile(), results);
+        return file;
+    }
+
     /** Writes the results file where the settings want it and returns the run as the fork runner would. */
     ForkRun write(ForkSettings settings) throws IOException {
         Files.createDirectories(settings.outputDirectory());
-        json.writeValue(settings.resultsFile().toFile(), results);
+        writeTo(settings.resultsFile());
         return new ForkRun(settings.resultsFile(), "fake jmh", 0, List.of(), settings.outputDirectory().resolve("fork.log"));
     }
 

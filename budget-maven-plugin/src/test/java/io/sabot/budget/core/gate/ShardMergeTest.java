@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Statistics;
 import io.sabot.budget.core.io.FileDigest;
@@ -95,31 +93,11 @@ class ShardMergeTest {
     }
 
     private static Path write(Path file, Map<BenchmarkUnit, double[][]> samples, List<BenchmarkUnit> units) throws IOException {
-        ArrayNode results = JSON.createArrayNode();
+        FakeJmhOutput results = new FakeJmhOutput().settings(1, "100 ms", 5, "100 ms");
         for (BenchmarkUnit u : units) {
-            double[][] forks = samples.get(u);
-            ObjectNode r = results.addObject().put("benchmark", u.benchmark()).put("mode", "avgt").put("threads", 1)
-                    .put("forks", forks.length).put("jmhVersion", "1.37").put("jdkVersion", "17.0.12")
-                    .put("warmupIterations", 1).put("warmupTime", "100 ms").put("measurementIterations", 5)
-                    .put("measurementTime", "100 ms");
-            ObjectNode params = r.putObject("params");
-            u.params().forEach(params::put);
-            ObjectNode primary = r.putObject("primaryMetric").put("scoreUnit", "ns/op");
-            ArrayNode raw = primary.putArray("rawData");
-            double sum = 0;
-            for (double[] fork : forks) {
-                ArrayNode f = raw.addArray();
-                for (double v : fork) {
-                    f.add(v);
-                    sum += v;
-                }
-            }
-            primary.put("score", sum / (forks.length * forks[0].length));
-            primary.putObject("secondaryMetrics");
+            results.add(u.benchmark(), u.params(), "17.0.12", List.of(samples.get(u)));
         }
-        Files.createDirectories(file.getParent());
-        JSON.writeValue(file.toFile(), results);
-        return file;
+        return results.writeTo(file);
     }
 
     /** Writes shard k of n as budget:check -Dbudget.shard=k/n leaves it; returns its directory. */

@@ -90,7 +90,14 @@ final class RegressionCheck implements Check {
     }
 
 
-    private static String pct(double fraction) {
+    /** A slowdown as a signed percentage; beyond +/-1,000% only that (an interval of a few noisy rounds can reach 1e9%). */
+    static String pct(double fraction) {
+        if (fraction > 10) {
+            return "> +1,000%";
+        }
+        if (fraction < -10) {
+            return "< -1,000%";
+        }
         return (fraction >= 0 ? "+" : "") + Quantity.format(fraction * 100) + "%";
     }
 

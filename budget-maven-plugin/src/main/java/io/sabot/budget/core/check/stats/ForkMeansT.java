@@ -60,8 +60,16 @@ final class ForkMeansT {
                 + (source.isEmpty() ? "" : ", " + source) + ")";
     }
 
+    /** A confidence level as a percentage, with as many decimals as it takes not to read as 100% (Bonferroni levels). */
     static String percent(double level) {
         double p = level * 100;
-        return (p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.2f", p)) + "%";
+        if (p == Math.rint(p)) {
+            return (long) p + "%";
+        }
+        String text = String.format(Locale.ROOT, "%.2f", p);
+        for (int decimals = 3; decimals <= 8 && text.startsWith("100"); decimals++) {
+            text = String.format(Locale.ROOT, "%." + decimals + "f", p);
+        }
+        return text + "%";
     }
 }

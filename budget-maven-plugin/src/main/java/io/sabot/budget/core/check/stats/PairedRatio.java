@@ -119,8 +119,10 @@ public final class PairedRatio {
             double distance = Math.abs(logThreshold - center);
             double factor = Math.pow(halfWidth / Math.max(distance, 1e-9), 2);
             long rounds = (long) Math.ceil(d.length * factor);
-            notes.add(String.format(Locale.ROOT, "this run resolves changes of about +/-%.1f%% around its estimate; %s"
-                    + " would resolve the %s threshold", (Math.exp(halfWidth) - 1) * 100,
+            double resolves = (Math.exp(halfWidth) - 1) * 100;
+            notes.add(String.format(Locale.ROOT, "this run resolves %s around its estimate; %s"
+                    + " would resolve the %s threshold", resolves > 1000 ? "no change smaller than 1,000%"
+                            : String.format(Locale.ROOT, "changes of about +/-%.1f%%", resolves),
                     factor > 100 ? "more than 100x the rounds" : "about " + Math.max(d.length + 1, rounds) + " rounds in all",
                     Quantity.format(threshold * 100) + "%"));
         }

@@ -174,6 +174,43 @@ class PairedRatioTest {
     }
 
     @Test
+    void threeWildRoundsAmongCalmBenchmarksSayTheyResolveNothingInWordsNotIn1e9Percent() {
+        // the engine's quick gate: MemoryStateBenchmark.evictingPut's rounds 1.256 0.863 0.866 among calm benchmarks
+        Build calm = build(new Random(5), 0.01, 0);
+        List<BenchmarkResult> now = new ArrayList<>(calm.current().results());
+        double[] ratios = {1.256, 0.863, 0.866};
+        List<double[]> wild = new ArrayList<>();
+        List<double[]> base = calm.baseline().results().get(0).primary().rawData();
+        for (int r = 0; r < ROUNDS; r++) {
+            double[] fork = base.get(r).clone();
+            for (int i = 0; i < fork.length; i++) {
+                fork[i] *= ratios[r];
+            }
+            wild.add(fork);
+        }
+        now.set(0, result(0, metric(wild)));
+        RunResults current = run(now);
+        Statistics stats = standard.forPairedBuild(current, calm.baseline());
+
+        Statistics.RegressionDecision decision = stats.pairedRegression(calm.baseline().results().get(0).primary(),
+                current.results().get(0).primary(), Direction.LOWER_IS_BETTER, 0.10, 50);
+
+        assertThat(decision.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(decision.slowdown().high()).isGreaterThan(10); // the interval itself stays what it is
+        assertThat(decision.notes()).anySatisfy(n -> assertThat(n).startsWith("this run resolves no change smaller than 1,000%"));
+        assertThat(decision.slowdown().toString()).contains("paired t 99.98% over 3 rounds");
+    }
+
+    @Test
+    void aBonferroniLevelIsNeverPrintedAsAHundredPercent() {
+        assertThat(ForkMeansT.percent(0.95)).isEqualTo("95%");
+        assertThat(ForkMeansT.percent(0.9975)).isEqualTo("99.75%");
+        assertThat(ForkMeansT.percent(0.99999)).isEqualTo("99.999%");
+        assertThat(ForkMeansT.percent(1 - 0.0025 / 4 / 50)).isEqualTo("99.999%");
+        assertThat(ForkMeansT.percent(0.9999999)).isEqualTo("99.99999%");
+    }
+
+    @Test
     void throughputSlowdownsAreOrientedAsDirectionSays() {
         assertThat(PairedRatio.toSlowdown(Math.log(1 / 0.8), Direction.HIGHER_IS_BETTER)).isCloseTo(0.20,
                 org.assertj.core.api.Assertions.within(1e-12));

@@ -46,7 +46,8 @@ class PairedReportTest {
         for (int i = 0; i < 40; i++) {
             records.add(build(i < 20 ? SESSION_A : SESSION_B, "paired", "idle", 0, 0, 0));
         }
-        assertThat(PairedReport.aa("paired, idle", PairedTally.find(PairedTally.rows(records), "paired", "idle", 0))).endsWith(": met");
+        assertThat(PairedReport.aa("paired, idle", PairedTally.find(PairedTally.rows(records), "paired", "idle", 0)))
+                .contains("0% (0/40), the rate at most 7.2% at 95% confidence").endsWith(": met");
         records.add(build(SESSION_A, "paired", "idle", 0, 1, 0));
         assertThat(PairedReport.aa("paired, idle", PairedTally.find(PairedTally.rows(records), "paired", "idle", 0)))
                 .contains("1/41").endsWith("MISSED");
@@ -56,6 +57,14 @@ class PairedReportTest {
         }
         assertThat(PairedReport.aa("stored, idle", PairedTally.find(PairedTally.rows(close), "stored", "idle", 0)))
                 .endsWith("not shown (sessions only 20 min apart)");
+    }
+
+    @Test
+    void noFailureInNBuildsBoundsTheRateByAboutThreeOverN() {
+        assertThat(PairedReport.upperBound(0, 40)).isCloseTo(1 - Math.pow(0.05, 1.0 / 40), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(PairedReport.upperBound(0, 299)).isLessThan(0.01);
+        assertThat(PairedReport.upperBound(1, 41)).isBetween(0.10, 0.12);
+        assertThat(PairedReport.upperBound(3, 3)).isEqualTo(1.0);
     }
 
     @Test

@@ -27,11 +27,10 @@ assert page.contains('var uPlot=function()')
 def open = '<script type="application/json" id="budget-report-data">'
 def start = page.indexOf(open) + open.length()
 def charts = new JsonSlurper().parseText(page.substring(start, page.indexOf('</script>', start)))
-def byId = charts.collectEntries { [(it.id): it] }
 assert page.contains("data-charts=\"${charts.size()}\"")
 // The page puts benchmarks that need attention first, so a chart's number depends on the verdicts: find it by benchmark.
 def chartOf = { String benchmark, String kind ->
-    def found = charts.findAll { it.benchmark?.startsWith(benchmark + ' ') || it.benchmark == benchmark }.find { it.kind == kind }
+    def found = charts.find { it.kind == kind && it.benchmark?.startsWith(benchmark + ' (') }
     assert found : "no $kind chart for $benchmark among ${charts.collect { [it.id, it.benchmark] }}"
     found
 }

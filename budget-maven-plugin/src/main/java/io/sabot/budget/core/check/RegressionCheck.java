@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
 /**
  * Compares every benchmark of the run with the baseline's result for the same benchmark, mode and
  * @Param values. The threshold and level come from the first budget that matches the benchmark and
- * sets {@code regression}, else from the file's defaults (10%, error). When the baseline was recorded
+ * sets {@code regression}, else from the file's defaults (10%, error); a benchmark whose budget says
+ * {@code regression: off} is a reference and gets no check. When the baseline was recorded
  * in a different environment the check still runs but only warns, and says why.
  */
 final class RegressionCheck implements Check {
@@ -31,6 +32,9 @@ final class RegressionCheck implements Check {
         RunResults baseline = context.baseline().get();
         List<BenchmarkResult[]> pairs = new ArrayList<>();
         for (BenchmarkResult current : context.current().results()) {
+            if (context.budgets().regressionOff(current.key().benchmark(), current.key().params())) {
+                continue; // a reference benchmark: the same code on both sides, nothing to judge
+            }
             baseline.find(current.key()).ifPresent(b -> pairs.add(new BenchmarkResult[] {b, current}));
         }
         List<CheckResult> results = new ArrayList<>();
@@ -41,9 +45,7 @@ final class RegressionCheck implements Check {
     }
 
     private CheckResult compare(BenchmarkResult baseline, BenchmarkResult current, EvaluationContext context, int comparisons) {
-        Optional<Budget> owner = context.budgets().budgets().stream()
-                .filter(b -> b.regression().isPresent() && b.appliesTo(current.key()))
-                .findFirst();
+        Optional<Budget> owner = context.budgets().regressionOwner(current.key().benchmark(), current.key().params());
         BudgetFile.Defaults defaults = context.budgets().defaults();
         double allowed = owner.map(b -> b.regression().getAsDouble()).orElse(defaults.regression());
         Level level = owner.map(Budget::level).orElse(defaults.level());

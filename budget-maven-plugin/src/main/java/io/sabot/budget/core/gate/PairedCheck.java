@@ -82,27 +82,37 @@ final class PairedCheck {
         Set<String> sharded = shard.map(units -> units.stream().map(BenchmarkUnit::benchmark)
                 .collect(java.util.stream.Collectors.toSet())).orElse(null);
         List<String> both = here.stream().filter(there::contains).filter(n -> sharded == null || sharded.contains(n)).toList();
-        List<PairedMeasurement.Unit> units = PairedMeasurement.units(listedHere, listedThere, current.jmhArgs().contains("-p"));
+        // Reference benchmarks (regression: off) run on this side only: they feed limits and ratios, never a regression.
+        List<String> references = references(listedHere, budgets).stream().filter(both::contains).toList();
+        List<PairedMeasurement.Unit> units = PairedMeasurement.units(listedHere, listedThere, current.jmhArgs().contains("-p"))
+                .stream().filter(u -> !references.contains(u.name())).toList();
         if (shard.isPresent()) {
             units = ofShard(units, shard.get());
         }
         Predicate<BenchmarkKey> keep = key -> shard.isEmpty() || shard.get().stream().anyMatch(u -> u.holds(key));
         List<String> onlyHere = here.stream().filter(n -> !there.contains(n))
                 .filter(n -> sharded == null || sharded.contains(n)).toList();
+        List<String> thisSideOnly = new ArrayList<>(onlyHere);
+        thisSideOnly.addAll(references);
         List<String> onlyThere = there.stream().filter(n -> !here.contains(n)).toList();
         List<String> notes = new ArrayList<>();
         notes.add("Paired run: the baseline code " + code.description() + " was measured beside this code, " + rounds
                 + " round(s) of pairs, the order within each pair drawn at random (seed " + seed + "; -Dbudget.seed=" + seed
                 + " repeats it)");
         onlyHere.forEach(n -> notes.add("New benchmark " + n + ": not in the baseline code, so limits only"));
+        if (!references.isEmpty()) {
+            notes.add(references.size() + " reference benchmark(s) (regression: off in the budget file) measured on this side"
+                    + " only, for their limits and the ratios that compare with them: " + String.join(", ", shortNames(references)));
+        }
         onlyThere.forEach(n -> notes.add("Removed benchmark " + n + ": in the baseline code " + code.description()
                 + " but not in this code"));
-        listener.note("Paired mode against " + code.description() + ": " + both.size() + " benchmark(s) on both sides, "
-                + rounds + " round(s), seed " + seed);
+        listener.note("Paired mode against " + code.description() + ": " + (both.size() - references.size())
+                + " benchmark(s) on both sides" + (references.isEmpty() ? "" : ", " + references.size() + " reference(s) on this side only")
+                + ", " + rounds + " round(s), seed " + seed);
 
         PairedMeasurement measurement = new PairedMeasurement(fork, listener, seed);
         Instant started = clock.instant();
-        PairedMeasurement.Sides sides = measurement.run(PairedMeasurement.Sides.empty(), current, baseline, units, onlyHere,
+        PairedMeasurement.Sides sides = measurement.run(PairedMeasurement.Sides.empty(), current, baseline, units, thisSideOnly,
                 keep, rounds, directory);
         Duration firstLook = Duration.between(started, clock.instant());
         Evaluation evaluation = evaluate(evaluator, budgets, sides, current, environment, directory);
@@ -142,7 +152,11 @@ final class PairedCheck {
             if (!subset.isEmpty()) {
                 notes.add(look);
             }
-            sides = measurement.runKeys(sides, current, baseline, List.copyOf(chosen), rounds, directory);
+            List<BenchmarkKey> pairedKeys = chosen.stream().filter(k -> !references.contains(k.benchmark())).toList();
+            List<String> referenceNames = chosen.stream().map(BenchmarkKey::benchmark).filter(references::contains)
+                    .distinct().toList();
+            sides = measurement.runKeys(sides, current, baseline, pairedKeys, referenceNames, List.copyOf(chosen), rounds,
+                    directory);
             spent = spent.plus(Duration.between(before, clock.instant()));
             looks++;
             evaluation = keepDecided(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory), looks);
@@ -156,7 +170,7 @@ final class PairedCheck {
             listener.note("Confirming " + failed.size() + " failed check(s) with " + rounds + " more round(s), rerun " + round
                     + " of " + confirm);
             List<PairedMeasurement.Unit> pairedUnits = units.stream().filter(u -> names.contains(u.name())).toList();
-            List<String> lonelyNames = names.stream().filter(onlyHere::contains).toList();
+            List<String> lonelyNames = names.stream().filter(thisSideOnly::contains).toList();
             sides = measurement.run(sides, current, baseline, pairedUnits, lonelyNames, keep, rounds, directory);
             evaluation = Confirmation.combine(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory),
                     round);
@@ -167,6 +181,22 @@ final class PairedCheck {
         RunResults now = sides.currentResults(current.resultsFile().toString());
         RunResults then = sides.baselineResults(baselineFile(current).toString());
         return new Outcome(evaluation, now, then, new PairedRun(code.description(), then, seed, sides.pairs()));
+    }
+
+    /**
+     * The benchmarks that are references at every @Param combination this side lists: their budget
+     * says {@code regression: off}, so no regression check needs their baseline side.
+     */
+    static List<String> references(List<ListedBenchmark> listed, BudgetFile budgets) {
+        return listed.stream()
+                .filter(b -> b.combinations().stream().allMatch(c -> budgets.regressionOff(b.name(), c)))
+                .map(ListedBenchmark::name)
+                .toList();
+    }
+
+    private static List<String> shortNames(List<String> names) {
+        return names.stream().map(n -> new BenchmarkKey(n, io.sabot.budget.core.model.Mode.THROUGHPUT, Map.of()).shortName())
+                .toList();
     }
 
     /**

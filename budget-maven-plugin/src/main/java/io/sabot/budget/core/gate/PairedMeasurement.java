@@ -107,9 +107,20 @@ final class PairedMeasurement {
      */
     Sides runKeys(Sides sides, ForkSettings current, ForkSettings baseline, List<BenchmarkKey> keys, int rounds,
                   Path directory) throws GateException {
-        Set<BenchmarkKey> wanted = new LinkedHashSet<>(keys);
-        return measure(sides, current, baseline, keys.stream().map(Unit::of).toList(), List.of(), wanted::contains, rounds,
-                directory, keys.size() + " undecided benchmark(s) at their @Param values, on both sides");
+        return runKeys(sides, current, baseline, keys, List.of(), keys, rounds, directory);
+    }
+
+    /**
+     * {@link #runKeys}, with reference benchmarks ({@code regression: off}) that run on this side only;
+     * only the results among {@code wanted} are kept.
+     */
+    Sides runKeys(Sides sides, ForkSettings current, ForkSettings baseline, List<BenchmarkKey> keys,
+                  List<String> currentOnly, List<BenchmarkKey> wanted, int rounds, Path directory) throws GateException {
+        Set<BenchmarkKey> kept = new LinkedHashSet<>(wanted);
+        String what = keys.size() + " undecided benchmark(s) at their @Param values, on both sides"
+                + (currentOnly.isEmpty() ? "" : ", " + currentOnly.size() + " reference(s) on this side only");
+        return measure(sides, current, baseline, keys.stream().map(Unit::of).toList(), currentOnly, kept::contains, rounds,
+                directory, what);
     }
 
     private Sides measure(Sides sides, ForkSettings current, ForkSettings baseline, List<Unit> paired, List<String> currentOnly,

@@ -109,7 +109,7 @@ public final class BudgetFileParser {
             return standard;
         }
         double regression = Optional.ofNullable(map.get("regression"))
-                .map(e -> percent(e.value(), "regression")).orElse(standard.regression());
+                .map(e -> defaultRegression(e.value())).orElse(standard.regression());
         Level level = Optional.ofNullable(map.get("level")).map(e -> level(e.value())).orElse(standard.level());
         return new BudgetFile.Defaults(Double.isNaN(regression) ? standard.regression() : regression, level);
     }
@@ -206,7 +206,7 @@ public final class BudgetFileParser {
         }
         OptionalDouble regression = OptionalDouble.empty();
         if (map.containsKey("regression")) {
-            double r = percent(map.get("regression").value(), "regression");
+            double r = regression(map.get("regression").value());
             if (!Double.isNaN(r)) {
                 regression = OptionalDouble.of(r);
             }
@@ -382,6 +382,33 @@ public final class BudgetFileParser {
             problem(node.location(), what + ": " + e.getMessage());
             return null;
         }
+    }
+
+    /** The defaults' {@code regression}: a percentage; {@code off} belongs on the budgets of reference benchmarks. */
+    private double defaultRegression(YamlNode node) {
+        if (node instanceof YamlNode.Scalar scalar && scalar.text() != null && scalar.text().strip().equals("off")) {
+            problem(node.location(), "'regression: off' in 'defaults' would judge no benchmark against its baseline; "
+                    + "set it on a budget that names the reference benchmarks (e.g. benchmark: \"*.hashMapGet\", "
+                    + "regression: off), or run without a baseline to judge limits only");
+            return Double.NaN;
+        }
+        return percent(node, "regression");
+    }
+
+    /** A budget's {@code regression}: a percentage, or {@code off} for reference benchmarks. */
+    private double regression(YamlNode node) {
+        if (node instanceof YamlNode.Scalar scalar && scalar.text() != null) {
+            String text = scalar.text().strip();
+            if (text.equals("off")) {
+                return Budget.REGRESSION_OFF;
+            }
+            if (!PERCENT.matcher(text).matches()) {
+                problem(node.location(), "'regression' must be a percentage such as 10%, or off for reference benchmarks "
+                        + "(peers whose code never changes), not '" + abbreviate(text) + "'");
+                return Double.NaN;
+            }
+        }
+        return percent(node, "regression");
     }
 
     private double percent(YamlNode node, String what) {

@@ -182,6 +182,22 @@ class BudgetEvaluatorTest {
     }
 
     @Test
+    void aReferenceBenchmarkIsNeverJudgedAgainstTheBaseline() throws Exception {
+        RunResults before = run(
+                result(BENCH + ".peer", Mode.AVERAGE_TIME, "ns/op", Map.of(), 100, 100, 100, 100),
+                result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 100, 100, 100, 100));
+        RunResults after = run(
+                result(BENCH + ".peer", Mode.AVERAGE_TIME, "ns/op", Map.of(), 150, 150, 150, 150),
+                result(BENCH + ".a", Mode.AVERAGE_TIME, "ns/op", Map.of(), 150, 150, 150, 150));
+        Evaluation e = evaluator.evaluate(budgets("  - {id: PEERS, benchmark: Bench.peer, regression: off}\n"), after,
+                Optional.of(before), Optional.empty());
+        assertThat(e.problems()).isEmpty();
+        assertThat(e.results()).hasSize(1);
+        assertThat(e.results().get(0).benchmark().benchmark()).isEqualTo(BENCH + ".a");
+        assertThat(e.results().get(0).verdict()).isEqualTo(Verdict.FAIL);
+    }
+
+    @Test
     void aBaselineFromAnotherMachineOnlyWarns() throws Exception {
         Environment here = new Environment("Eclipse Adoptium", "17.0.15", "OpenJDK", "Linux", "amd64", "EPYC", 2, "1.37", List.of());
         Environment there = new Environment("Eclipse Adoptium", "21.0.2", "OpenJDK", "Linux", "amd64", "Xeon", 16, "1.37", List.of());

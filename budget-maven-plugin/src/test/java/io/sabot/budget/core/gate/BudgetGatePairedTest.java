@@ -256,6 +256,35 @@ class BudgetGatePairedTest {
     }
 
     @Test
+    void referenceBenchmarksRunOnThisSideOnlyAndStillFeedTheirRatios() throws Exception {
+        String peer = "io.x.Bench.peer";
+        currentFactor.put(SAME, 1.0);
+        currentFactor.put(SLOWER, 1.30);
+        currentFactor.put(peer, 1.30); // had it been paired, its 30% would fail the build
+        GateOutcome outcome = check("""
+                  - {id: PEERS, benchmark: Bench.peer, regression: off}
+                  - {id: R, benchmark: Bench.same, faster-than: Bench.peer, by: 0.5x}
+                """, new Against.ClassPath(List.of(dir.resolve("base"))), base(), 5, 0);
+
+        assertThat(outcome.evaluation().results()).noneSatisfy(r -> assertThat(r.benchmark().benchmark()).isEqualTo(peer)
+                .matches(x -> r.kind() == CheckKind.REGRESSION));
+        // the benchmarks of this code are still paired and judged
+        assertThat(regression(outcome, SLOWER).change().getAsDouble()).isBetween(0.15, 0.45);
+        CheckResult ratio = outcome.evaluation().results().stream().filter(r -> r.id().equals("R")).findFirst().orElseThrow();
+        assertThat(ratio.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(outcome.evaluation().notes()).anySatisfy(n -> assertThat(n)
+                .startsWith("1 reference benchmark(s) (regression: off in the budget file) measured on this side only")
+                .endsWith("Bench.peer"));
+        // the reference never ran on the baseline code, and ran once a round on this side
+        assertThat(calls).filteredOn(this::isBaseline).allSatisfy(s -> assertThat(s.includes())
+                .noneSatisfy(re -> assertThat(re).contains("peer")));
+        RunResults current = ResultFiles.read(dir.resolve("budget/results.json"));
+        assertThat(current.find(Forks.key(peer, Map.of())).orElseThrow().primary().rawData()).hasSize(4);
+        RunResults baseline = ResultFiles.read(dir.resolve("budget/baseline-results.json"));
+        assertThat(baseline.find(Forks.key(peer, Map.of()))).isEmpty();
+    }
+
+    @Test
     void benchmarksOnOneSideOnlyAreNamedAndNewOnesStillMeetTheirLimits() throws Exception {
         currentFactor.put(SAME, 1.0);
         currentOnly.add(NEW);

@@ -119,6 +119,30 @@ class BudgetFileParserTest {
     }
 
     @Test
+    void regressionOffMarksReferenceBenchmarksAndBelongsOnBudgetsOnly() throws Exception {
+        BudgetFile file = parse("""
+                version: 1
+                budgets:
+                  - id: PEERS
+                    benchmark: "*.hashMapGet"
+                    regression: off
+                  - id: GET
+                    benchmark: "*.get"
+                    min: 1M ops/s
+                """);
+        assertThat(file.budgets().get(0).regressionOff()).isTrue();
+        assertThat(file.budgets().get(1).regressionOff()).isFalse();
+        assertThat(file.regressionOff("io.x.MapBenchmark.hashMapGet", java.util.Map.of())).isTrue();
+        assertThat(file.regressionOff("io.x.MapBenchmark.get", java.util.Map.of())).isFalse();
+
+        assertThat(errorOf("version: 1\ndefaults:\n  regression: off\nbudgets: []\n"))
+                .contains("budgets.yml:3:15").contains("'regression: off' in 'defaults'")
+                .contains("set it on a budget that names the reference benchmarks");
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    regression: none\n"))
+                .contains("budgets.yml:5:17").contains("or off for reference benchmarks").contains("not 'none'");
+    }
+
+    @Test
     void duplicateIdsAndDuplicateKeysAreErrors() {
         assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: a.B.c\n    max: 1ms\n  - id: A\n    benchmark: a.B.d\n    max: 1ms\n"))
                 .contains("duplicate budget id 'A'");

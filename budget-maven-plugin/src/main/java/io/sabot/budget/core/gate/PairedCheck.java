@@ -74,7 +74,17 @@ final class PairedCheck {
                 BudgetFile budgets, BudgetEvaluator evaluator, Optional<Environment> environment,
                 Optional<List<BenchmarkUnit>> shard) throws GateException {
         Path directory = current.outputDirectory().resolve("paired");
-        ForkSettings baseline = current.withClasspath(code.classpath(), directory.resolve("baseline"));
+        // Paths of equal length on both sides: identical code then gets an identical memory layout (SideClasspaths).
+        SideClasspaths.Sides classpaths;
+        try {
+            classpaths = SideClasspaths.equalize(current.classpath(), code.classpath(), directory.resolve("classpath"));
+        } catch (IOException e) {
+            throw new GateException("Cannot lay out the two sides' classpaths in " + directory.resolve("classpath") + ": "
+                    + e.getMessage() + ". Check that the output directory is writable (<outputDirectory>, "
+                    + "-Dbudget.outputDirectory)", e);
+        }
+        current = current.withClasspath(classpaths.current(), current.outputDirectory());
+        ForkSettings baseline = current.withClasspath(classpaths.baseline(), directory.resolve("baseline"));
         List<ListedBenchmark> listedHere = lister.list(current.rerun(current.includes(), directory.resolve("list-current")));
         List<ListedBenchmark> listedThere = lister.list(baseline.rerun(current.includes(), directory.resolve("list-baseline")));
         List<String> here = listedHere.stream().map(ListedBenchmark::name).toList();

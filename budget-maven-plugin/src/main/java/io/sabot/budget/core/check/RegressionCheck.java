@@ -30,22 +30,27 @@ final class RegressionCheck implements Check {
             return List.of();
         }
         RunResults baseline = context.baseline().get();
-        List<BenchmarkResult[]> pairs = new ArrayList<>();
+        List<Comparison> pairs = new ArrayList<>();
         for (BenchmarkResult current : context.current().results()) {
-            if (context.budgets().regressionOff(current.key().benchmark(), current.key().params())) {
+            Optional<Budget> owner = context.budgets().regressionOwner(current.key().benchmark(), current.key().params());
+            if (owner.map(Budget::regressionOff).orElse(false)) {
                 continue; // a reference benchmark: the same code on both sides, nothing to judge
             }
-            baseline.find(current.key()).ifPresent(b -> pairs.add(new BenchmarkResult[] {b, current}));
+            baseline.find(current.key()).ifPresent(b -> pairs.add(new Comparison(b, current, owner)));
         }
         List<CheckResult> results = new ArrayList<>();
-        for (BenchmarkResult[] pair : pairs) {
-            results.add(compare(pair[0], pair[1], context, pairs.size()));
+        for (Comparison pair : pairs) {
+            results.add(compare(pair.baseline(), pair.current(), pair.owner(), context, pairs.size()));
         }
         return results;
     }
 
-    private CheckResult compare(BenchmarkResult baseline, BenchmarkResult current, EvaluationContext context, int comparisons) {
-        Optional<Budget> owner = context.budgets().regressionOwner(current.key().benchmark(), current.key().params());
+    /** A result, its baseline, and the budget whose threshold governs it (empty: the defaults). */
+    private record Comparison(BenchmarkResult baseline, BenchmarkResult current, Optional<Budget> owner) {
+    }
+
+    private CheckResult compare(BenchmarkResult baseline, BenchmarkResult current, Optional<Budget> owner,
+                                EvaluationContext context, int comparisons) {
         BudgetFile.Defaults defaults = context.budgets().defaults();
         double allowed = owner.map(b -> b.regression().getAsDouble()).orElse(defaults.regression());
         Level level = owner.map(Budget::level).orElse(defaults.level());

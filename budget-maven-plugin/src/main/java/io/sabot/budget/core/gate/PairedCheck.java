@@ -205,8 +205,7 @@ final class PairedCheck {
     }
 
     private static List<String> shortNames(List<String> names) {
-        return names.stream().map(n -> new BenchmarkKey(n, io.sabot.budget.core.model.Mode.THROUGHPUT, Map.of()).shortName())
-                .toList();
+        return names.stream().map(BenchmarkKey::shortName).toList();
     }
 
     /**

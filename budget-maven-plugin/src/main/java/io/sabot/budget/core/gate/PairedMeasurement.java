@@ -104,15 +104,8 @@ final class PairedMeasurement {
      * at its {@code @Param} combination, so a decided combination of a parameterized benchmark is not
      * measured again. (A value with a comma cannot be passed to {@code -p}; such a parameter is left
      * open and the surplus results are dropped, never pooled.)
-     */
-    Sides runKeys(Sides sides, ForkSettings current, ForkSettings baseline, List<BenchmarkKey> keys, int rounds,
-                  Path directory) throws GateException {
-        return runKeys(sides, current, baseline, keys, List.of(), keys, rounds, directory);
-    }
-
-    /**
-     * {@link #runKeys}, with reference benchmarks ({@code regression: off}) that run on this side only;
-     * only the results among {@code wanted} are kept.
+     * Reference benchmarks ({@code regression: off}) among them run on this side only
+     * ({@code currentOnly}); only the results among {@code wanted} are kept.
      */
     Sides runKeys(Sides sides, ForkSettings current, ForkSettings baseline, List<BenchmarkKey> keys,
                   List<String> currentOnly, List<BenchmarkKey> wanted, int rounds, Path directory) throws GateException {

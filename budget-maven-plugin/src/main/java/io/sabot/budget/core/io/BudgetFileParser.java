@@ -386,7 +386,7 @@ public final class BudgetFileParser {
 
     /** The defaults' {@code regression}: a percentage; {@code off} belongs on the budgets of reference benchmarks. */
     private double defaultRegression(YamlNode node) {
-        if (node instanceof YamlNode.Scalar scalar && scalar.text() != null && scalar.text().strip().equals("off")) {
+        if (isOff(node)) {
             problem(node.location(), "'regression: off' in 'defaults' would judge no benchmark against its baseline; "
                     + "set it on a budget that names the reference benchmarks (e.g. benchmark: \"*.hashMapGet\", "
                     + "regression: off), or run without a baseline to judge limits only");
@@ -397,11 +397,11 @@ public final class BudgetFileParser {
 
     /** A budget's {@code regression}: a percentage, or {@code off} for reference benchmarks. */
     private double regression(YamlNode node) {
+        if (isOff(node)) {
+            return Budget.REGRESSION_OFF;
+        }
         if (node instanceof YamlNode.Scalar scalar && scalar.text() != null) {
             String text = scalar.text().strip();
-            if (text.equals("off")) {
-                return Budget.REGRESSION_OFF;
-            }
             if (!PERCENT.matcher(text).matches()) {
                 problem(node.location(), "'regression' must be a percentage such as 10%, or off for reference benchmarks "
                         + "(peers whose code never changes), not '" + abbreviate(text) + "'");
@@ -409,6 +409,10 @@ public final class BudgetFileParser {
             }
         }
         return percent(node, "regression");
+    }
+
+    private static boolean isOff(YamlNode node) {
+        return node instanceof YamlNode.Scalar scalar && scalar.text() != null && scalar.text().strip().equals("off");
     }
 
     private double percent(YamlNode node, String what) {

@@ -19,6 +19,11 @@ public record BenchmarkKey(String benchmark, Mode mode, Map<String, String> para
 
     /** "Class.method" without the package, which is what people read in a table. */
     public String shortName() {
+        return shortName(benchmark);
+    }
+
+    /** "Class.method" of a fully qualified benchmark name. */
+    public static String shortName(String benchmark) {
         int method = benchmark.lastIndexOf('.');
         int type = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
         return benchmark.substring(type + 1);

@@ -144,7 +144,8 @@ public final class BudgetEvaluator {
 
     private Evaluation evaluatePaired(BudgetFile budgets, RunResults current, RunResults baseline, List<String> notes) {
         for (BenchmarkResult r : current.results()) {
-            if (baseline.find(r.key()).isEmpty()) {
+            // A reference (regression: off) runs on this side only by design: not news, not a note.
+            if (baseline.find(r.key()).isEmpty() && !budgets.regressionOff(r.key().benchmark(), r.key().params())) {
                 notes.add("No baseline code for " + r.key().label() + " (new benchmark, or new @Param value): limits only");
             }
         }

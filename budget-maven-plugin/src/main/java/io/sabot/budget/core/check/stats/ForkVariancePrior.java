@@ -29,6 +29,14 @@ import java.util.Optional;
  * use. Taking out the clearly noisier benchmarks protects against what matters for a gate (a noisy
  * benchmark judged on a quiet pool would fail on noise); benchmarks quieter than the pool only lose
  * some power.
+ *
+ * <p>Paired builds go one step further ({@link #fitWithNoisierClasses}): the benchmarks taken out are
+ * pooled again among themselves by the same rule, and so on, so that a benchmark somewhat noisier than
+ * the quiet majority is steadied by others like it instead of standing alone on its two to eight
+ * rounds, whose t quantile at a Bonferroni level (6 to 80) would leave it undecided however clear its
+ * change. Each class keeps the guard: a benchmark that spreads significantly more than its class is
+ * taken out of it too. Replayed on the recorded verdict-quality builds, this decided checks that one
+ * disturbed round had left undecided, without a single unchanged benchmark failing (docs/verdict-quality.md).
  */
 final class ForkVariancePrior {
 
@@ -39,11 +47,18 @@ final class ForkVariancePrior {
     private final double logVariance;
     private final double degreesOfFreedom;
     private final int benchmarks;
+    /** 0 for the build's quiet majority; 1 for those that spread more than it, pooled; and so on. */
+    private final int rank;
+    /** The class of the benchmarks that spread significantly more than this one, when they are enough to pool. */
+    private final Optional<ForkVariancePrior> noisier;
 
-    private ForkVariancePrior(double logVariance, double degreesOfFreedom, int benchmarks) {
+    private ForkVariancePrior(double logVariance, double degreesOfFreedom, int benchmarks, int rank,
+                              Optional<ForkVariancePrior> noisier) {
         this.logVariance = logVariance;
         this.degreesOfFreedom = degreesOfFreedom;
         this.benchmarks = benchmarks;
+        this.rank = rank;
+        this.noisier = noisier;
     }
 
     /**
@@ -54,7 +69,20 @@ final class ForkVariancePrior {
      * @return empty when fewer than {@link #MIN_BENCHMARKS} benchmarks remain in the pool
      */
     static Optional<ForkVariancePrior> fit(List<ForkSpread> spreads) {
+        return fit(spreads, 0, false);
+    }
+
+    /**
+     * {@link #fit}, and the benchmarks left out pooled again among themselves, class after class, while
+     * {@link #MIN_BENCHMARKS} or more are left out together.
+     */
+    static Optional<ForkVariancePrior> fitWithNoisierClasses(List<ForkSpread> spreads) {
+        return fit(spreads, 0, true);
+    }
+
+    private static Optional<ForkVariancePrior> fit(List<ForkSpread> spreads, int rank, boolean classes) {
         List<ForkSpread> pool = new ArrayList<>(spreads.stream().filter(ForkSpread::hasVariance).toList());
+        List<ForkSpread> leftOut = new ArrayList<>();
         while (pool.size() >= MIN_BENCHMARKS) {
             double squares = 0;
             double degrees = 0;
@@ -77,27 +105,38 @@ final class ForkVariancePrior {
                 }
             }
             if (noisiest == null) {
-                return Optional.of(new ForkVariancePrior(squares / degrees, degrees, pool.size()));
+                Optional<ForkVariancePrior> noisier = classes ? fit(leftOut, rank + 1, true) : Optional.empty();
+                return Optional.of(new ForkVariancePrior(squares / degrees, degrees, pool.size(), rank, noisier));
             }
             pool.remove(noisiest);
+            leftOut.add(noisiest);
         }
         return Optional.empty();
     }
 
     /**
-     * The benchmark's variance steadied by the pool, or its own when its forks spread significantly
-     * more than the pool's (then the pool says nothing about it).
+     * The benchmark's variance steadied by the pool; when its forks spread significantly more than the
+     * pool's (then the pool says nothing about it), steadied by the noisier class it belongs to, or its
+     * own when there is none.
      */
     ForkSpread moderate(ForkSpread own) {
         if (own.degreesOfFreedom() == 0) {
             return new ForkSpread(logVariance, degreesOfFreedom);
         }
         if (spreadsMoreThanPrior(own)) {
-            return own;
+            return noisier.map(n -> n.moderate(own)).orElse(own);
         }
         double d = own.degreesOfFreedom();
         double ownVariance = own.hasVariance() ? own.logVariance() : 0;
         return new ForkSpread((degreesOfFreedom * logVariance + d * ownVariance) / (degreesOfFreedom + d), degreesOfFreedom + d);
+    }
+
+    /** The class that steadies {@code own}: this one, a noisier one, or none (it is judged on its own forks). */
+    Optional<ForkVariancePrior> classOf(ForkSpread own) {
+        if (!spreadsMoreThanPrior(own)) {
+            return Optional.of(this);
+        }
+        return noisier.flatMap(n -> n.classOf(own));
     }
 
     boolean spreadsMoreThanPrior(ForkSpread own) {
@@ -122,6 +161,13 @@ final class ForkVariancePrior {
 
     /** For interval method strings: "fork variance pooled over 20 benchmarks (df 40)". */
     String describe() {
-        return String.format(Locale.ROOT, "fork variance pooled over %d benchmarks (df %.0f)", benchmarks, degreesOfFreedom);
+        return String.format(Locale.ROOT, "fork variance pooled over %d benchmarks%s (df %.0f)", benchmarks,
+                rank == 0 ? "" : " that spread more than the build's others" + (rank == 1 ? "" : " (class " + (rank + 1) + ")"),
+                degreesOfFreedom);
+    }
+
+    /** 0 for the quiet majority's pool, 1 and up for the noisier classes. */
+    int rank() {
+        return rank;
     }
 }

@@ -21,11 +21,15 @@ import org.apache.commons.math3.stat.StatUtils;
  * the machine did to both forks of a pair (another hour, another VM, a neighbour's load) cancels in
  * {@code d_i}; what is left is the code's difference and the fork-to-fork noise of both forks.
  *
+ * <p>A fork's score is the mean of its steady iterations without the worst one ({@link UndisturbedForkScore}):
+ * load on a shared machine only ever slows an iteration down.
+ *
  * <p>The interval is a t-interval on the mean of the {@code d_i}, at level {@code 1 - alpha/m}
  * (Bonferroni over the build's {@code m} regression checks). Its variance is the benchmark's own,
  * steadied by the build's other benchmarks ({@link ForkVariancePrior} over the paired spreads:
- * benchmarks whose pairs spread significantly more are taken out of the pool and judged on their own,
- * so a few noisy ones cannot make the quiet ones look noisy, nor the reverse). The rule is three-way
+ * benchmarks whose pairs spread significantly more are taken out of the pool and pooled among
+ * themselves, or judged on their own when too few, so a few noisy ones cannot make the quiet ones look
+ * noisy, nor the reverse). The rule is three-way
  * on the whole interval: FAIL when it lies above the threshold, PASS when below, else INCONCLUSIVE
  * with the number of rounds that would resolve it.
  */
@@ -44,8 +48,8 @@ public final class PairedRatio {
         }
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
-            double b = StatUtils.mean(before.get(i));
-            double a = StatUtils.mean(after.get(i));
+            double b = UndisturbedForkScore.of(before.get(i), direction);
+            double a = UndisturbedForkScore.of(after.get(i), direction);
             if (!(a > 0) || !(b > 0) || !Double.isFinite(a) || !Double.isFinite(b)) {
                 return Optional.empty();
             }
@@ -66,7 +70,7 @@ public final class PairedRatio {
             logRatios(before.get().primary(), now.primary(), now.primary().direction())
                     .flatMap(PairedRatio::spread).ifPresent(spreads::add);
         }
-        return ForkVariancePrior.fit(spreads);
+        return ForkVariancePrior.fitWithNoisierClasses(spreads);
     }
 
     private static Optional<ForkSpread> spread(double[] d) {
@@ -86,15 +90,16 @@ public final class PairedRatio {
         double[] d = ratios.get();
         ForkSpread own = spread(d).orElseThrow();
         ForkSpread used = prior.map(p -> p.moderate(own)).orElse(own);
+        Optional<ForkVariancePrior> pool = prior.flatMap(p -> p.classOf(own));
         String source = prior.isEmpty() ? "own pairs"
-                : prior.get().spreadsMoreThanPrior(own) ? "own pairs: they spread more than the build's other benchmarks"
-                : prior.get().describe().replace("fork variance", "pair variance");
+                : pool.isEmpty() ? "own pairs: they spread more than the build's other benchmarks"
+                : pool.get().describe().replace("fork variance", "pair variance");
         int m = Math.max(1, comparisons);
         double level = 1 - alpha / m;
         double center = StatUtils.mean(d);
         double estimate = toSlowdown(center, direction);
         List<String> notes = new ArrayList<>();
-        notes.add("paired rounds, this code / baseline code: " + roundRatios(baseline, current));
+        notes.add("paired rounds, this code / baseline code: " + roundRatios(d, direction));
         if (!(used.degreesOfFreedom() > 0) || !(used.logVariance() > 0)) {
             notes.add("paired mode needs two or more rounds with some spread to give an interval; run more rounds"
                     + " (-Dbudget.forks=3 or more)");
@@ -139,11 +144,11 @@ public final class PairedRatio {
                 : slowdown >= 1 ? Double.POSITIVE_INFINITY : -Math.log(1 - slowdown);
     }
 
-    private static String roundRatios(Metric baseline, Metric current) {
+    /** Each round's ratio as this code / baseline code, the way the scores read (not oriented). */
+    private static String roundRatios(double[] d, Direction direction) {
         List<String> parts = new ArrayList<>();
-        int n = Math.min(baseline.iterationScores().size(), current.iterationScores().size());
-        for (int i = 0; i < n; i++) {
-            parts.add(String.format(Locale.ROOT, "%.3f", StatUtils.mean(current.iterationScores().get(i)) / StatUtils.mean(baseline.iterationScores().get(i))));
+        for (double x : d) {
+            parts.add(String.format(Locale.ROOT, "%.3f", Math.exp(direction == Direction.LOWER_IS_BETTER ? x : -x)));
         }
         return String.join(" ", parts);
     }

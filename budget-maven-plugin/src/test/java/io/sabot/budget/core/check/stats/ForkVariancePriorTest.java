@@ -99,4 +99,70 @@ class ForkVariancePriorTest {
         assertThat(prior.moderate(bimodal)).isEqualTo(bimodal);
     }
 
+    @Test
+    void inAPairedBuildTheNoisierBenchmarksArePooledAmongThemselves() {
+        Random random = new Random(5);
+        List<ForkSpread> spreads = new ArrayList<>();
+        for (int b = 0; b < 40; b++) {
+            spreads.add(spread(random, b % 4 == 0 ? 0.05 : 0.01, 6));
+        }
+        ForkVariancePrior prior = ForkVariancePrior.fitWithNoisierClasses(spreads).orElseThrow();
+        assertThat(prior.benchmarks()).as("the quiet majority, at most one left out by chance").isBetween(29, 30);
+        ForkVariancePrior noisier = prior.classOf(spreads.get(0)).orElseThrow();
+        assertThat(noisier.rank()).isEqualTo(1);
+        assertThat(noisier.benchmarks()).isBetween(10, 11);
+        assertThat(Math.sqrt(noisier.logVariance())).isCloseTo(0.05, offset(0.01));
+        assertThat(noisier.describe()).isEqualTo(String.format(java.util.Locale.ROOT,
+                "fork variance pooled over %d benchmarks that spread more than the build's others (df %.0f)",
+                noisier.benchmarks(), noisier.degreesOfFreedom()));
+        ForkSpread moderated = prior.moderate(spreads.get(0));
+        assertThat(moderated.degreesOfFreedom()).isEqualTo(noisier.degreesOfFreedom() + 10);
+        assertThat(prior.classOf(spreads.get(1))).contains(prior);
+    }
+
+    @Test
+    void aStoredBuildKeepsOneClass() {
+        Random random = new Random(5);
+        List<ForkSpread> spreads = new ArrayList<>();
+        for (int b = 0; b < 40; b++) {
+            spreads.add(spread(random, b % 4 == 0 ? 0.05 : 0.01, 6));
+        }
+        ForkVariancePrior prior = ForkVariancePrior.fit(spreads).orElseThrow();
+        assertThat(prior.classOf(spreads.get(0))).isEmpty();
+        assertThat(prior.moderate(spreads.get(0))).isEqualTo(spreads.get(0));
+    }
+
+    @Test
+    void aBenchmarkFarNoisierThanEveryClassIsStillJudgedOnItsOwn() {
+        Random random = new Random(6);
+        List<ForkSpread> spreads = new ArrayList<>();
+        for (int b = 0; b < 20; b++) {
+            spreads.add(spread(random, 0.01, 6));
+        }
+        for (int b = 0; b < 4; b++) {
+            spreads.add(spread(random, 0.04, 6));
+        }
+        ForkSpread wild = new ForkSpread(0.5 * 0.5, 5);
+        spreads.add(wild);
+        ForkVariancePrior prior = ForkVariancePrior.fitWithNoisierClasses(spreads).orElseThrow();
+        assertThat(prior.classOf(spreads.get(20))).hasValueSatisfying(c -> assertThat(c.rank()).isEqualTo(1));
+        assertThat(prior.classOf(wild)).isEmpty();
+        assertThat(prior.moderate(wild)).isEqualTo(wild);
+    }
+
+    @Test
+    void twoNoisierBenchmarksAreTooFewToPool() {
+        Random random = new Random(7);
+        List<ForkSpread> spreads = new ArrayList<>();
+        for (int b = 0; b < 20; b++) {
+            spreads.add(spread(random, 0.01, 6));
+        }
+        ForkSpread a = new ForkSpread(0.05 * 0.05, 5);
+        ForkSpread b = new ForkSpread(0.06 * 0.06, 5);
+        spreads.add(a);
+        spreads.add(b);
+        ForkVariancePrior prior = ForkVariancePrior.fitWithNoisierClasses(spreads).orElseThrow();
+        assertThat(prior.classOf(a)).isEmpty();
+        assertThat(prior.moderate(b)).isEqualTo(b);
+    }
 }

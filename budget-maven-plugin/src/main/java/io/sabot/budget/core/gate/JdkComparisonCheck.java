@@ -29,7 +29,7 @@ import java.util.Set;
  * budget:check comparing JDKs: the benchmarks run on every JDK, interleaved ({@link JdkRounds}); the
  * budgets' limits judge every JDK's results (or only the JDK named by {@code budgetsOn}), and every
  * other JDK is compared with the first, the reference, with paired mode's statistics: a regression
- * check per benchmark on the per-round log ratios of fork means ({@code PairedRatio}), its threshold
+ * check per benchmark on the per-round log ratios of fork scores ({@code PairedRatio}), its threshold
  * and level from the budget file as for the baseline code. The stored baseline is not used: the
  * reference JDK measured beside the others is the fairer reference.
  */
@@ -180,8 +180,8 @@ final class JdkComparisonCheck {
     /**
      * Per result of the reference, its score on every JDK (JMH's score of the pooled forks, as measured)
      * and the paired ratio to the reference with its interval (from the comparison check: per-round
-     * ratios of steady fork means, so it may differ from the ratio of the two scores when forks warm up
-     * unevenly).
+     * ratios of fork scores, steady iterations without each fork's worst, so it may differ from the ratio
+     * of the two scores when forks warm up unevenly or are disturbed).
      */
     static List<JdkComparison.Row> rows(List<JdkComparison.Jdk> jdks, List<RunResults> results, Evaluation evaluation) {
         List<JdkComparison.Row> rows = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Confirmation reruns: a failure must repeat before it fails the build. Only the benchmarks behind
@@ -24,6 +25,9 @@ import java.util.Set;
  * fails in the first run and in every confirmation. The report keeps both runs' messages.
  */
 final class Confirmation {
+
+    /** How the note of a failure its confirmation overturned begins. */
+    static final String OVERTURNED = "failed in the first run";
 
     private Confirmation() {
     }
@@ -75,11 +79,19 @@ final class Confirmation {
      * confirmation failed too, otherwise takes the confirmation's verdict with a note.
      */
     static Evaluation combine(Evaluation first, Evaluation confirmation, int round) {
+        return combine(first, confirmation, round, r -> true);
+    }
+
+    /**
+     * {@link #combine}, for the failed checks {@code confirming} accepts only; other failures (already
+     * confirmed in an earlier pass, their benchmarks not measured again) keep their verdict.
+     */
+    static Evaluation combine(Evaluation first, Evaluation confirmation, int round, Predicate<CheckResult> confirming) {
         Map<String, CheckResult> confirmed = new LinkedHashMap<>();
         confirmation.results().forEach(r -> confirmed.put(key(r), r));
         List<CheckResult> results = new ArrayList<>();
         for (CheckResult r : first.results()) {
-            if (r.verdict() != Verdict.FAIL) {
+            if (r.verdict() != Verdict.FAIL || !confirming.test(r)) {
                 results.add(r);
                 continue;
             }
@@ -93,18 +105,19 @@ final class Confirmation {
                 notes.add("confirmed by rerun " + round + "; first run: " + r.message());
                 results.add(again.withNotes(notes));
             } else {
-                notes.add("failed in the first run (" + r.message() + ") but not in confirmation rerun " + round
+                notes.add(OVERTURNED + " (" + r.message() + ") but not in confirmation rerun " + round
                         + ": treated as noise");
                 results.add(again.withNotes(notes));
             }
         }
         List<String> notes = new ArrayList<>(first.notes());
-        long rerun = first.results().stream().filter(r -> r.verdict() == Verdict.FAIL).count();
+        long rerun = first.results().stream().filter(r -> r.verdict() == Verdict.FAIL && confirming.test(r)).count();
         notes.add("Confirmation rerun " + round + " re-measured the benchmarks behind " + rerun + " check(s) that failed first");
         return new Evaluation(results, first.problems(), notes);
     }
 
-    private static String key(CheckResult r) {
+    /** A check's identity across evaluations: its budget id and benchmark. */
+    static String key(CheckResult r) {
         return r.id() + "|" + r.benchmark();
     }
 

@@ -23,12 +23,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * budget:check in paired mode: lists the benchmarks on both sides, measures them pair by pair
@@ -37,6 +39,8 @@ import java.util.function.Predicate;
  * their {@code @Param} values; when the time left cannot pay for all, those nearest to a decision),
  * then confirms failures
  * with more rounds. Each look gets an equal share of the error rate, and a verdict once reached is final.
+ * A failure its confirmation leaves undecided goes back to the adaptive looks still left; failing again
+ * there repeats the failure, which then stands without a second confirmation.
  */
 final class PairedCheck {
 
@@ -134,56 +138,76 @@ final class PairedCheck {
         int looks = 1;
         // Per benchmark result (a @Param combination counts as one): the first look's time over what it measured.
         Duration perResult = firstLook.dividedBy(Math.max(1, sides.current().size()));
-        while (adaptive.enabled() && looks < adaptive.looks()) {
-            List<CheckResult> undecided = undecided(evaluation, both);
-            if (undecided.isEmpty()) {
+        // Failures are confirmed with more rounds before they fail the build. A failure the confirmation
+        // overturns to undecided goes back to the adaptive looks still left (the error rate is split over
+        // looks, not confirmations), and failing again there repeats it: no second confirmation.
+        Set<String> confirmedOnce = new HashSet<>();
+        while (true) {
+            while (adaptive.enabled() && looks < adaptive.looks()) {
+                List<CheckResult> undecided = undecided(evaluation, both);
+                if (undecided.isEmpty()) {
+                    break;
+                }
+                Duration left = adaptive.maxTime().minus(spent);
+                long room = perResult.isZero() ? Long.MAX_VALUE : left.dividedBy(perResult);
+                List<CheckResult> ranked = UndecidedBenchmarks.nearestDecisionFirst(undecided);
+                RunResults now = sides.currentResults(current.resultsFile().toString());
+                // a ratio's peer found on this side only gets no pairs: it takes no place in the room
+                Predicate<BenchmarkKey> pairable = key -> both.contains(key.benchmark());
+                Set<BenchmarkKey> chosen = UndecidedBenchmarks.fitting(ranked, budgets, now, room, pairable);
+                Set<BenchmarkKey> all = UndecidedBenchmarks.fitting(ranked, budgets, now, Long.MAX_VALUE, pairable);
+                if (chosen.isEmpty()) {
+                    notes.add("Adaptive rounds stopped: " + rounds + " more round(s) of even one of the " + all.size()
+                            + " undecided benchmark(s) would take about " + perResult.toSeconds() + " s, beyond the "
+                            + left.toSeconds() + " s left of -Dbudget.maxTime=" + adaptive.maxTime().toSeconds() + "s");
+                    break;
+                }
+                Instant before = clock.instant();
+                String subset = chosen.size() < all.size()
+                        ? " (of " + all.size() + "; the time left pays for these, nearest to a decision first)" : "";
+                String look = "Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + chosen.size()
+                        + " undecided benchmark(s)" + subset;
+                listener.note(look);
+                if (!subset.isEmpty()) {
+                    notes.add(look);
+                }
+                List<BenchmarkKey> pairedKeys = chosen.stream().filter(k -> !references.contains(k.benchmark())).toList();
+                List<String> referenceNames = chosen.stream().map(BenchmarkKey::benchmark).filter(references::contains)
+                        .distinct().toList();
+                sides = measurement.runKeys(sides, current, baseline, pairedKeys, referenceNames, List.copyOf(chosen), rounds,
+                        directory);
+                spent = spent.plus(Duration.between(before, clock.instant()));
+                looks++;
+                evaluation = keepDecided(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory), looks,
+                        confirmedOnce);
+            }
+            List<CheckResult> unconfirmed = Confirmation.failed(evaluation).stream()
+                    .filter(r -> !confirmedOnce.contains(Confirmation.key(r))).toList();
+            if (unconfirmed.isEmpty()) {
                 break;
             }
-            Duration left = adaptive.maxTime().minus(spent);
-            long room = perResult.isZero() ? Long.MAX_VALUE : left.dividedBy(perResult);
-            List<CheckResult> ranked = UndecidedBenchmarks.nearestDecisionFirst(undecided);
-            RunResults now = sides.currentResults(current.resultsFile().toString());
-            // a ratio's peer found on this side only gets no pairs: it takes no place in the room
-            Predicate<BenchmarkKey> pairable = key -> both.contains(key.benchmark());
-            Set<BenchmarkKey> chosen = UndecidedBenchmarks.fitting(ranked, budgets, now, room, pairable);
-            Set<BenchmarkKey> all = UndecidedBenchmarks.fitting(ranked, budgets, now, Long.MAX_VALUE, pairable);
-            if (chosen.isEmpty()) {
-                notes.add("Adaptive rounds stopped: " + rounds + " more round(s) of even one of the " + all.size()
-                        + " undecided benchmark(s) would take about " + perResult.toSeconds() + " s, beyond the "
-                        + left.toSeconds() + " s left of -Dbudget.maxTime=" + adaptive.maxTime().toSeconds() + "s");
+            Set<String> confirming = unconfirmed.stream().map(Confirmation::key).collect(Collectors.toSet());
+            for (int round = 1; round <= confirm; round++) {
+                List<CheckResult> failed = Confirmation.failed(evaluation).stream()
+                        .filter(r -> confirming.contains(Confirmation.key(r))).toList();
+                if (failed.isEmpty()) {
+                    break;
+                }
+                Set<String> names = Confirmation.benchmarksFor(failed, budgets, sides.currentResults("results.json"));
+                listener.note("Confirming " + failed.size() + " failed check(s) with " + rounds + " more round(s), rerun " + round
+                        + " of " + confirm);
+                List<PairedMeasurement.Unit> pairedUnits = units.stream().filter(u -> names.contains(u.name())).toList();
+                List<String> lonelyNames = names.stream().filter(thisSideOnly::contains).toList();
+                sides = measurement.run(sides, current, baseline, pairedUnits, lonelyNames, keep, rounds, directory);
+                evaluation = Confirmation.combine(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory),
+                        round, r -> confirming.contains(Confirmation.key(r)));
+            }
+            confirmedOnce.addAll(confirming);
+            boolean overturnedToUndecided = evaluation.results().stream()
+                    .anyMatch(r -> confirming.contains(Confirmation.key(r)) && r.verdict() == Verdict.INCONCLUSIVE);
+            if (!overturnedToUndecided || !adaptive.enabled() || looks >= adaptive.looks()) {
                 break;
             }
-            Instant before = clock.instant();
-            String subset = chosen.size() < all.size()
-                    ? " (of " + all.size() + "; the time left pays for these, nearest to a decision first)" : "";
-            String look = "Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + chosen.size()
-                    + " undecided benchmark(s)" + subset;
-            listener.note(look);
-            if (!subset.isEmpty()) {
-                notes.add(look);
-            }
-            List<BenchmarkKey> pairedKeys = chosen.stream().filter(k -> !references.contains(k.benchmark())).toList();
-            List<String> referenceNames = chosen.stream().map(BenchmarkKey::benchmark).filter(references::contains)
-                    .distinct().toList();
-            sides = measurement.runKeys(sides, current, baseline, pairedKeys, referenceNames, List.copyOf(chosen), rounds,
-                    directory);
-            spent = spent.plus(Duration.between(before, clock.instant()));
-            looks++;
-            evaluation = keepDecided(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory), looks);
-        }
-        for (int round = 1; round <= confirm; round++) {
-            List<CheckResult> failed = Confirmation.failed(evaluation);
-            if (failed.isEmpty()) {
-                break;
-            }
-            Set<String> names = Confirmation.benchmarksFor(failed, budgets, sides.currentResults("results.json"));
-            listener.note("Confirming " + failed.size() + " failed check(s) with " + rounds + " more round(s), rerun " + round
-                    + " of " + confirm);
-            List<PairedMeasurement.Unit> pairedUnits = units.stream().filter(u -> names.contains(u.name())).toList();
-            List<String> lonelyNames = names.stream().filter(thisSideOnly::contains).toList();
-            sides = measurement.run(sides, current, baseline, pairedUnits, lonelyNames, keep, rounds, directory);
-            evaluation = Confirmation.combine(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory),
-                    round);
         }
         List<String> all = new ArrayList<>(notes);
         all.addAll(evaluation.notes());
@@ -269,25 +293,33 @@ final class PairedCheck {
     }
 
     /** The new evaluation, except that checks decided at an earlier look keep that verdict. */
-    private static Evaluation keepDecided(Evaluation earlier, Evaluation later, int look) {
+    private static Evaluation keepDecided(Evaluation earlier, Evaluation later, int look, Set<String> confirmedOnce) {
         Map<String, CheckResult> decided = new LinkedHashMap<>();
+        Map<String, CheckResult> before = new LinkedHashMap<>();
         for (CheckResult r : earlier.results()) {
+            before.put(Confirmation.key(r), r);
             if (r.verdict() != Verdict.INCONCLUSIVE) {
-                decided.put(r.id() + "|" + r.benchmark(), r);
+                decided.put(Confirmation.key(r), r);
             }
         }
         List<CheckResult> results = new ArrayList<>();
         for (CheckResult r : later.results()) {
-            CheckResult kept = decided.get(r.id() + "|" + r.benchmark());
+            CheckResult kept = decided.get(Confirmation.key(r));
             if (kept != null) {
                 results.add(kept);
-            } else if (r.verdict() != Verdict.INCONCLUSIVE) {
-                List<String> notes = new ArrayList<>(r.notes());
-                notes.add("decided at look " + look + " after more paired rounds");
-                results.add(r.withNotes(notes));
-            } else {
-                results.add(r);
+                continue;
             }
+            // what its confirmation said stays on the record
+            List<String> notes = new ArrayList<>(r.notes());
+            Optional.ofNullable(before.get(Confirmation.key(r))).ifPresent(b -> b.notes().stream()
+                    .filter(n -> n.startsWith(Confirmation.OVERTURNED)).forEach(notes::add));
+            if (r.verdict() != Verdict.INCONCLUSIVE) {
+                notes.add("decided at look " + look + " after more paired rounds");
+                if (r.verdict() == Verdict.FAIL && confirmedOnce.contains(Confirmation.key(r))) {
+                    notes.add("failed again after its confirmation rounds had left it undecided: the failure repeated");
+                }
+            }
+            results.add(r.withNotes(notes));
         }
         return new Evaluation(results, later.problems(), later.notes());
     }

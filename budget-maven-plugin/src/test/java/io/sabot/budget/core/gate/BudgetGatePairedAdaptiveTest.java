@@ -56,6 +56,10 @@ class BudgetGatePairedAdaptiveTest {
      * regression checks decide at once (the pairs' ratios agree), their limits, on this side's forks alone, do not.
      */
     private java.util.Set<String> swingingSizes = java.util.Set.of();
+    /** Per size, this code's slowdown factor by fork (round) on this side, in the order the forks run; 1 beyond its end. */
+    private Map<String, double[]> scripted = Map.of();
+    private final Map<String, Integer> currentForks = new HashMap<>();
+    private int confirm = 0;
 
     private boolean isBaseline(ForkSettings s) {
         return s.classpath().contains(dir.resolve("base"));
@@ -76,6 +80,10 @@ class BudgetGatePairedAdaptiveTest {
                 }
                 boolean noisy = noisySizes.contains(size);
                 double factor = isBaseline(settings) ? 1 : noisy ? 1.10 : 1.0;
+                if (!isBaseline(settings) && scripted.containsKey(size)) {
+                    int f = currentForks.merge(size, 1, Integer::sum) - 1;
+                    factor = f < scripted.get(size).length ? scripted.get(size)[f] : 1;
+                }
                 double forkEffect = 1 + noise.nextGaussian() * (noisy ? 0.08 : 0.005);
                 if (swingingSizes.contains(size)) {
                     forkEffect *= 1 + new Random((calls.size() - 1) / 2).nextGaussian() * 0.2; // the pair's two runs: calls 2k+1, 2k+2
@@ -123,7 +131,7 @@ class BudgetGatePairedAdaptiveTest {
         GateSettings settings = new GateSettings(dir.resolve("performance-budgets.yml"), false, dir.resolve("baseline.json"),
                 dir.resolve("budget"), true, false, false, Optional.empty(), Optional.empty(), "test", Optional.empty(), 20);
         RunOverrides overrides = new RunOverrides(Path.of("java"), List.of(classes), dir, List.of(), List.of(),
-                io.sabot.budget.core.model.JmhOptions.NONE, List.of(), Duration.ofMinutes(10), false, 0);
+                io.sabot.budget.core.model.JmhOptions.NONE, List.of(), Duration.ofMinutes(10), false, confirm);
         GateReporter reporter = (outcome, data, baseline, environment) -> data.paired().ifPresent(runs::add);
         List<Path> base = List.of(dir.resolve("base"));
         return new BudgetGate(Statistics.standard(), fakeJmh, reporter, clock).check(settings, overrides, adaptive,
@@ -205,6 +213,32 @@ class BudgetGatePairedAdaptiveTest {
         assertThat(adaptiveCalls.stream().map(s -> pins(s).get("size")).distinct()).hasSize(1);
         assertThat(outcome.evaluation().notes()).anyMatch(n -> n.matches("Adaptive paired look 2: 3 more round\\(s\\) of 1 undecided"
                 + " benchmark\\(s\\) \\(of \\d+; the time left pays for these, nearest to a decision first\\)"));
+    }
+
+    /**
+     * The loaded +15% build of 2026-12-06 02:31: work09 failed at the first look, its confirmation rounds
+     * (one of them disturbed) left it undecided, and it ended the build INCONCLUSIVE with two adaptive looks
+     * unspent. Now it goes back to them, and its failure, repeated there, stands.
+     */
+    @Test
+    void aFailureItsConfirmationLeavesUndecidedGoesBackToTheAdaptiveLooksLeft() throws Exception {
+        noisySizes = java.util.Set.of();
+        String size = "5";
+        scripted = Map.of(size, new double[] {1.30, 1.31, 1.29, 1.30, 0.95, 1.32, 1.30, 1.31, 1.29, 1.30, 1.31, 1.29});
+        confirm = 1;
+        List<PairedRun> runs = new ArrayList<>();
+        GateOutcome outcome = check(new AdaptiveSettings(Duration.ofMinutes(30), 2), runs);
+
+        CheckResult scriptedCheck = outcome.evaluation().results().stream()
+                .filter(r -> r.kind() == CheckKind.REGRESSION && r.benchmark().params().get("size").equals(size)).findFirst()
+                .orElseThrow();
+        assertThat(scriptedCheck.notes()).anySatisfy(n -> assertThat(n).startsWith("failed in the first run"));
+        assertThat(scriptedCheck.verdict()).isEqualTo(Verdict.FAIL);
+        // the disturbed confirmation round (0.95) keeps it undecided at the second look too; the third decides
+        assertThat(scriptedCheck.notes()).contains("decided at look 3 after more paired rounds",
+                "failed again after its confirmation rounds had left it undecided: the failure repeated");
+        // 3 first-look rounds, 3 confirmation rounds, 3 + 3 of the adaptive looks; no second confirmation
+        assertThat(runs.get(0).pairsOf(scriptedCheck.benchmark())).hasSize(12);
     }
 
     @Test

@@ -9,8 +9,10 @@ import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.Limit;
 import io.sabot.budget.core.model.RunResults;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs every check of a build: one per budget, plus the regression check against the baseline.
@@ -143,10 +145,19 @@ public final class BudgetEvaluator {
     }
 
     private Evaluation evaluatePaired(BudgetFile budgets, RunResults current, RunResults baseline, List<String> notes) {
+        Set<String> named = new HashSet<>();
         for (BenchmarkResult r : current.results()) {
             // A reference (regression: off) runs on this side only by design: not news, not a note.
-            if (baseline.find(r.key()).isEmpty() && !budgets.regressionOff(r.key().benchmark(), r.key().params())) {
-                notes.add("No baseline code for " + r.key().label() + " (new benchmark, or new @Param value): limits only");
+            if (baseline.find(r.key()).isPresent() || budgets.regressionOff(r.key().benchmark(), r.key().params())) {
+                continue;
+            }
+            String name = r.key().benchmark();
+            if (baseline.results().stream().noneMatch(b -> b.key().benchmark().equals(name))) {
+                if (named.add(name)) {
+                    notes.add("New benchmark " + name + ": not in the baseline code, so limits only");
+                }
+            } else {
+                notes.add("No baseline code for " + r.key().label() + " (a new @Param value): limits only");
             }
         }
         EvaluationContext context = new EvaluationContext(current, Optional.of(baseline), budgets,

@@ -113,7 +113,7 @@ final class PairedCheck {
         notes.add("Paired run: the baseline code " + code.description() + " was measured beside this code, " + rounds
                 + " round(s) of pairs, the order within each pair drawn at random (seed " + seed + "; -Dbudget.seed=" + seed
                 + " repeats it)");
-        onlyHere.forEach(n -> notes.add("New benchmark " + n + ": not in the baseline code, so limits only"));
+        // benchmarks on this side only are named by the evaluation ("New benchmark ..."), in budget:compare too
         if (!references.isEmpty()) {
             notes.add(references.size() + " reference benchmark(s) (regression: off in the budget file) measured on this side"
                     + " only, for their limits and the ratios that compare with them: " + String.join(", ", shortNames(references)));

@@ -297,6 +297,8 @@ class BudgetGatePairedTest {
         assertThat(outcome.evaluation().notes())
                 .anySatisfy(n -> assertThat(n).startsWith("New benchmark " + NEW))
                 .anySatisfy(n -> assertThat(n).startsWith("Removed benchmark io.x.Bench.gone"));
+        // named once: the evaluation's note, not a second one from the paired run
+        assertThat(outcome.evaluation().notes()).filteredOn(n -> n.contains(NEW)).hasSize(1);
         CheckResult limit = outcome.evaluation().results().stream().filter(r -> r.id().equals("N")).findFirst().orElseThrow();
         assertThat(limit.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(outcome.evaluation().results()).noneSatisfy(r -> assertThat(r.benchmark().benchmark()).isEqualTo(NEW)

@@ -12,16 +12,18 @@ import java.util.Optional;
  * paired and stored-baseline builds, {@code --plan=...} to choose them, then report every session
  * recorded so far; {@code --stored-baseline=FILE} judges the stored builds against a baseline an
  * earlier session recorded instead of one recorded at this session's start) or {@code --paired-analyze}
- * (report the recorded builds without measuring).
+ * (report the recorded builds without measuring) or {@code --paired-replay} (re-judge the recorded builds'
+ * forks with the statistics as they are now, {@link PairedReplay}).
  * Always {@code --work=DIR} for the measurements and {@code --output=FILE} for the report. The real builds'
  * records go to {@code --records=FILE} (default {@code DIR/paired/builds.jsonl}; the other modes ignore it);
  * the project keeps them under {@code docs/} so that sessions of different days add up and the report can be checked. An argument
  * holding spaces is split, so Maven's single {@code verdictQuality.args} can carry several.
  */
-record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean paired, Optional<String> plan,
+record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean paired, boolean replay, Optional<String> plan,
                       Optional<Path> storedBaseline, Path work, Path output, Path records) {
 
-    private static final List<String> MODES = List.of("--measure", "--resume", "--analyze", "--paired", "--paired-analyze");
+    private static final List<String> MODES = List.of("--measure", "--resume", "--analyze", "--paired", "--paired-analyze",
+            "--paired-replay");
 
     static HarnessOptions parse(String... args) {
         List<String> words = new ArrayList<>();
@@ -57,14 +59,15 @@ record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean 
                 PairedPlan.parse(plan); // fail now, not after an hour of measurement
             } else {
                 throw new IllegalArgumentException("unknown argument '" + arg + "'; expected --measure, --resume, --analyze,"
-                        + " --paired [--plan=...] [--stored-baseline=FILE] or --paired-analyze, --work=DIR and --output=FILE,"
+                        + " --paired [--plan=...] [--stored-baseline=FILE], --paired-analyze or --paired-replay, --work=DIR and --output=FILE,"
                         + " [--records=FILE]");
             }
         }
         if (mode == null) {
             throw new IllegalArgumentException("say --measure (run JMH, then analyze), --resume (measure the pools not yet complete),"
                     + " --analyze (use pools already measured), --paired (run real paired and stored-baseline builds)"
-                    + " or --paired-analyze (report the real builds recorded)");
+                    + ", --paired-analyze (report the real builds recorded) or --paired-replay (re-judge their forks with"
+                    + " today's statistics)");
         }
         if (work == null || output == null) {
             throw new IllegalArgumentException("--work=DIR (where measurements are kept) and --output=FILE (the report) are required");
@@ -78,7 +81,7 @@ record HarnessOptions(boolean measure, boolean resume, boolean analyze, boolean 
                     + " nothing with " + mode);
         }
         boolean measure = mode.equals("--measure") || mode.equals("--resume") || mode.equals("--paired");
-        return new HarnessOptions(measure, mode.equals("--resume"), true, paired, Optional.ofNullable(plan),
+        return new HarnessOptions(measure, mode.equals("--resume"), true, paired, mode.equals("--paired-replay"), Optional.ofNullable(plan),
                 Optional.ofNullable(storedBaseline), work, output,
                 records != null ? records : work.resolve("paired").resolve(PairedSession.RECORDS));
     }

@@ -55,4 +55,12 @@ class HarnessOptionsTest {
         assertThatThrownBy(() -> HarnessOptions.parse("--measure", "--output=o")).hasMessageContaining("--work=DIR");
         assertThatThrownBy(() -> HarnessOptions.parse("--measure", "--forks=3")).hasMessageContaining("unknown argument '--forks=3'");
     }
+
+    @Test
+    void pairedReplayRejudgesTheRecordedBuildsWithoutMeasuring() {
+        HarnessOptions replay = HarnessOptions.parse("--paired-replay", "--work=w", "--output=o");
+        assertThat(replay.replay()).isTrue();
+        assertThat(replay.measure()).isFalse();
+        assertThat(HarnessOptions.parse("--paired-analyze", "--work=w", "--output=o").replay()).isFalse();
+    }
 }

@@ -37,8 +37,27 @@ final class PairedReport {
     private PairedReport() {
     }
 
+    /**
+     * When paired mode's statistics last changed (5fefb12, f3dbfd6): since then a fork is scored without its
+     * worst iteration, the benchmarks that spread more than the quiet majority are pooled among themselves,
+     * and a failure its confirmation leaves undecided goes back to the adaptive looks left. Paired builds
+     * that started earlier were judged by the statistics of their day; their figures are shown apart and
+     * the targets count only the builds judged as the plugin judges now. Stored mode did not change.
+     */
+    static final Instant PAIRED_STATISTICS_SINCE = Instant.parse("2026-12-06T02:49:06Z");
+    static final String PAIRED_STATISTICS_CHANGE = "each fork scored by its steady iterations without its worst, the"
+            + " benchmarks that spread more than the build's quiet majority pooled among themselves, and a failure its"
+            + " confirmation leaves undecided sent back to the adaptive looks left";
+
+    /** Judged by the statistics the plugin has now: every stored build, and the paired builds since the last change. */
+    static boolean underCurrentStatistics(BuildRecord r) {
+        return !r.mode().equals("paired") || !Instant.parse(r.start()).isBefore(PAIRED_STATISTICS_SINCE);
+    }
+
     static String render(List<BuildRecord> records) {
-        List<PairedTally.Row> rows = PairedTally.rows(records);
+        List<BuildRecord> current = records.stream().filter(PairedReport::underCurrentStatistics).toList();
+        List<BuildRecord> earlier = records.stream().filter(r -> !underCurrentStatistics(r)).toList();
+        List<PairedTally.Row> rows = PairedTally.rows(current);
         StringBuilder out = new StringBuilder();
         out.append(BEGIN).append('\n');
         out.append("### Sessions of real builds\n\n");
@@ -56,6 +75,31 @@ final class PairedReport {
         }
         out.append('\n');
         out.append("### Figures of real builds\n\n");
+        out.append(String.format(Locale.ROOT, "Judged by the statistics the plugin has now (paired builds since %s: %s)%s.%n%n",
+                TIME.format(PAIRED_STATISTICS_SINCE), PAIRED_STATISTICS_CHANGE, earlier.isEmpty() ? ""
+                        : "; the " + earlier.size() + " paired builds before it are in the next table"));
+        figures(out, rows);
+        if (!earlier.isEmpty()) {
+            out.append("### Paired builds judged by earlier statistics\n\n");
+            out.append(String.format(Locale.ROOT, "Before %s: each fork scored by the mean of its steady iterations, a"
+                    + " benchmark whose pairs spread more than the pool judged on its own rounds, and a failure its confirmation"
+                    + " overturned left undecided (builds of 02:25-02:39 on 2026-12-06 had the first two changes, not the"
+                    + " third). Not counted in the targets.%n%n",
+                    TIME.format(PAIRED_STATISTICS_SINCE)));
+            figures(out, PairedTally.rows(earlier));
+        }
+        out.append("*Round noise*: paired, the standard deviation of one round's log ratio (current / baseline fork mean),"
+                + " pooled over the benchmarks' first 3 rounds; stored, that of one fork mean on the current side (an unpaired"
+                + " ratio of two such forks has sqrt(2) times it). *Median estimate*: of every check's estimated slowdown.\n\n");
+        out.append("### Targets of the paired-mode issue\n\n");
+        for (String line : targets(rows)) {
+            out.append("- ").append(line).append('\n');
+        }
+        out.append(END).append('\n');
+        return out.toString();
+    }
+
+    private static void figures(StringBuilder out, List<PairedTally.Row> rows) {
         out.append("| Mode | Load | Condition | Builds (sessions) | Builds with a FAIL | Checks FAIL | PASS | INCONCLUSIVE"
                 + " | Decided at a later look | FAILs not confirmed | Median estimate | Round noise | Wall time per build (mean / max)"
                 + " | Measurement per benchmark and side (max) | Load before (1 min, median) |\n");
@@ -74,15 +118,6 @@ final class PairedReport {
                             r.maxLoad())));
         }
         out.append('\n');
-        out.append("*Round noise*: paired, the standard deviation of one round's log ratio (current / baseline fork mean),"
-                + " pooled over the benchmarks' first 3 rounds; stored, that of one fork mean on the current side (an unpaired"
-                + " ratio of two such forks has sqrt(2) times it). *Median estimate*: of every check's estimated slowdown.\n\n");
-        out.append("### Targets of the paired-mode issue\n\n");
-        for (String line : targets(rows)) {
-            out.append("- ").append(line).append('\n');
-        }
-        out.append(END).append('\n');
-        return out.toString();
     }
 
     /** One line per target, per mode and load measured. */

@@ -83,4 +83,20 @@ class PairedReportTest {
                 .contains("| stored | cpu | +15% | 1 (1) | 100% (1/1) | 25% (5/20) | 0% | 75% (15/20) | 0 | 0 |")
                 .contains("| 2026-12-02 10:00 UTC | 2 + 0 |".replace("2 + 0", "1 + 1"));
     }
+
+    @Test
+    void pairedBuildsJudgedByEarlierStatisticsAreShownApartAndNotCounted() {
+        String after = PairedReport.PAIRED_STATISTICS_SINCE.plusSeconds(60).toString();
+        List<BuildRecord> records = List.of(build(SESSION_A, "paired", "cpu", 0.15, 18, 2), build(after, "paired", "cpu", 0.15, 20, 0),
+                build(SESSION_A, "stored", "cpu", 0.15, 5, 15));
+        assertThat(records.stream().map(PairedReport::underCurrentStatistics)).containsExactly(false, true, true);
+        String rendered = PairedReport.render(records);
+        int earlier = rendered.indexOf("### Paired builds judged by earlier statistics");
+        assertThat(earlier).isPositive();
+        assertThat(rendered.substring(0, earlier)).contains("the 1 paired builds before it are in the next table")
+                .contains("| paired | cpu | +15% | 1 (1) | 100% (1/1) | 100% (20/20) |")
+                .contains("| stored | cpu | +15% | 1 (1) |");
+        assertThat(rendered.substring(earlier)).contains("| paired | cpu | +15% | 1 (1) | 100% (1/1) | 90% (18/20) |");
+        assertThat(rendered).contains("paired, cpu, +15%: checks FAIL 100% (20/20) in 1 build(s)");
+    }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * rule, and writes the Markdown report. {@code --analyze} redoes only the second half from pools
  * already on disk; {@code --resume} measures only the pools not yet complete. {@code --paired} runs a
  * session of real builds instead, paired and stored-baseline ({@link PairedSession}), and
- * {@code --paired-analyze} reports those recorded so far. Run it through Maven:
+ * {@code --paired-analyze} reports those recorded so far; {@code --paired-replay} re-judges their forks with
+ * the statistics as they are now ({@link PairedReplay}). Run it through Maven:
  * {@code ./mvnw -B -pl budget-maven-plugin -Pverdict-quality verify} (with
  * {@code -DverdictQuality.args=--paired} for real builds).
  */
@@ -40,6 +41,10 @@ public final class VerdictQualityHarness {
         List<Pool> pools = Pool.plan(POOL_ITERATIONS);
         PoolRunner runner = new PoolRunner(options.work());
         try {
+            if (options.replay()) {
+                PairedReplay.run(options.work(), options.output());
+                return;
+            }
             if (options.paired()) {
                 if (options.measure()) {
                     PairedSession.measure(options.pairedPlan(), options.work(), options.records(), options.storedBaseline());

@@ -37,10 +37,10 @@ import java.util.stream.Collectors;
  * ({@link PairedMeasurement}), evaluates, then spends the adaptive time on more rounds for the
  * benchmarks of undecided error-level checks (limits and ratios first, then regressions, at exactly
  * their {@code @Param} values; when the time left cannot pay for all, those nearest to a decision),
- * then confirms failures
- * with more rounds. Each look gets an equal share of the error rate, and a verdict once reached is final.
- * A failure its confirmation leaves undecided goes back to the adaptive looks still left; failing again
- * there repeats the failure, which then stands without a second confirmation.
+ * and confirms the failures of each look with more rounds before the next. Each look gets an equal
+ * share of the error rate, and a verdict once reached is final. A failure its confirmation leaves
+ * undecided takes part in the adaptive looks still left; failing again there repeats the failure, which
+ * then stands without a second confirmation.
  */
 final class PairedCheck {
 
@@ -138,54 +138,14 @@ final class PairedCheck {
         int looks = 1;
         // Per benchmark result (a @Param combination counts as one): the first look's time over what it measured.
         Duration perResult = firstLook.dividedBy(Math.max(1, sides.current().size()));
-        // Failures are confirmed with more rounds before they fail the build. A failure the confirmation
-        // overturns to undecided goes back to the adaptive looks still left (the error rate is split over
-        // looks, not confirmations), and failing again there repeats it: no second confirmation.
+        // Failures are confirmed with more rounds before they fail the build, right after the look that found
+        // them: a failure its confirmation overturns to undecided then takes part in the adaptive looks still
+        // left (the error rate is split over looks, not confirmations), and failing again there repeats it,
+        // so it stands without a second confirmation.
         Set<String> confirmedOnce = new HashSet<>();
         while (true) {
-            while (adaptive.enabled() && looks < adaptive.looks()) {
-                List<CheckResult> undecided = undecided(evaluation, both);
-                if (undecided.isEmpty()) {
-                    break;
-                }
-                Duration left = adaptive.maxTime().minus(spent);
-                long room = perResult.isZero() ? Long.MAX_VALUE : left.dividedBy(perResult);
-                List<CheckResult> ranked = UndecidedBenchmarks.nearestDecisionFirst(undecided);
-                RunResults now = sides.currentResults(current.resultsFile().toString());
-                // a ratio's peer found on this side only gets no pairs: it takes no place in the room
-                Predicate<BenchmarkKey> pairable = key -> both.contains(key.benchmark());
-                Set<BenchmarkKey> chosen = UndecidedBenchmarks.fitting(ranked, budgets, now, room, pairable);
-                Set<BenchmarkKey> all = UndecidedBenchmarks.fitting(ranked, budgets, now, Long.MAX_VALUE, pairable);
-                if (chosen.isEmpty()) {
-                    notes.add("Adaptive rounds stopped: " + rounds + " more round(s) of even one of the " + all.size()
-                            + " undecided benchmark(s) would take about " + perResult.toSeconds() + " s, beyond the "
-                            + left.toSeconds() + " s left of -Dbudget.maxTime=" + adaptive.maxTime().toSeconds() + "s");
-                    break;
-                }
-                Instant before = clock.instant();
-                String subset = chosen.size() < all.size()
-                        ? " (of " + all.size() + "; the time left pays for these, nearest to a decision first)" : "";
-                String look = "Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + chosen.size()
-                        + " undecided benchmark(s)" + subset;
-                listener.note(look);
-                if (!subset.isEmpty()) {
-                    notes.add(look);
-                }
-                List<BenchmarkKey> pairedKeys = chosen.stream().filter(k -> !references.contains(k.benchmark())).toList();
-                List<String> referenceNames = chosen.stream().map(BenchmarkKey::benchmark).filter(references::contains)
-                        .distinct().toList();
-                sides = measurement.runKeys(sides, current, baseline, pairedKeys, referenceNames, List.copyOf(chosen), rounds,
-                        directory);
-                spent = spent.plus(Duration.between(before, clock.instant()));
-                looks++;
-                evaluation = keepDecided(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory), looks,
-                        confirmedOnce);
-            }
             List<CheckResult> unconfirmed = Confirmation.failed(evaluation).stream()
                     .filter(r -> !confirmedOnce.contains(Confirmation.key(r))).toList();
-            if (unconfirmed.isEmpty()) {
-                break;
-            }
             Set<String> confirming = unconfirmed.stream().map(Confirmation::key).collect(Collectors.toSet());
             for (int round = 1; round <= confirm; round++) {
                 List<CheckResult> failed = Confirmation.failed(evaluation).stream()
@@ -203,11 +163,45 @@ final class PairedCheck {
                         round, r -> confirming.contains(Confirmation.key(r)));
             }
             confirmedOnce.addAll(confirming);
-            boolean overturnedToUndecided = evaluation.results().stream()
-                    .anyMatch(r -> confirming.contains(Confirmation.key(r)) && r.verdict() == Verdict.INCONCLUSIVE);
-            if (!overturnedToUndecided || !adaptive.enabled() || looks >= adaptive.looks()) {
+            if (!adaptive.enabled() || looks >= adaptive.looks()) {
                 break;
             }
+            List<CheckResult> undecided = undecided(evaluation, both);
+            if (undecided.isEmpty()) {
+                break;
+            }
+            Duration left = adaptive.maxTime().minus(spent);
+            long room = perResult.isZero() ? Long.MAX_VALUE : left.dividedBy(perResult);
+            List<CheckResult> ranked = UndecidedBenchmarks.nearestDecisionFirst(undecided);
+            RunResults now = sides.currentResults(current.resultsFile().toString());
+            // a ratio's peer found on this side only gets no pairs: it takes no place in the room
+            Predicate<BenchmarkKey> pairable = key -> both.contains(key.benchmark());
+            Set<BenchmarkKey> chosen = UndecidedBenchmarks.fitting(ranked, budgets, now, room, pairable);
+            Set<BenchmarkKey> all = UndecidedBenchmarks.fitting(ranked, budgets, now, Long.MAX_VALUE, pairable);
+            if (chosen.isEmpty()) {
+                notes.add("Adaptive rounds stopped: " + rounds + " more round(s) of even one of the " + all.size()
+                        + " undecided benchmark(s) would take about " + perResult.toSeconds() + " s, beyond the "
+                        + left.toSeconds() + " s left of -Dbudget.maxTime=" + adaptive.maxTime().toSeconds() + "s");
+                break;
+            }
+            Instant before = clock.instant();
+            String subset = chosen.size() < all.size()
+                    ? " (of " + all.size() + "; the time left pays for these, nearest to a decision first)" : "";
+            String look = "Adaptive paired look " + (looks + 1) + ": " + rounds + " more round(s) of " + chosen.size()
+                    + " undecided benchmark(s)" + subset;
+            listener.note(look);
+            if (!subset.isEmpty()) {
+                notes.add(look);
+            }
+            List<BenchmarkKey> pairedKeys = chosen.stream().filter(k -> !references.contains(k.benchmark())).toList();
+            List<String> referenceNames = chosen.stream().map(BenchmarkKey::benchmark).filter(references::contains)
+                    .distinct().toList();
+            sides = measurement.runKeys(sides, current, baseline, pairedKeys, referenceNames, List.copyOf(chosen), rounds,
+                    directory);
+            spent = spent.plus(Duration.between(before, clock.instant()));
+            looks++;
+            evaluation = keepDecided(evaluation, evaluate(evaluator, budgets, sides, current, environment, directory), looks,
+                    confirmedOnce);
         }
         List<String> all = new ArrayList<>(notes);
         all.addAll(evaluation.notes());

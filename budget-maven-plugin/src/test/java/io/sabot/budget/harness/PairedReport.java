@@ -38,20 +38,34 @@ final class PairedReport {
     }
 
     /**
-     * When paired mode's statistics last changed (5fefb12, f3dbfd6): since then a fork is scored without its
-     * worst iteration, the benchmarks that spread more than the quiet majority are pooled among themselves,
-     * and a failure its confirmation leaves undecided goes back to the adaptive looks left. Paired builds
-     * that started earlier were judged by the statistics of their day; their figures are shown apart and
-     * the targets count only the builds judged as the plugin judges now. Stored mode did not change.
+     * When paired mode's statistics last changed (5fefb12): since then a fork is scored without its worst
+     * iteration and the benchmarks that spread more than the quiet majority are pooled among themselves.
      */
-    static final Instant PAIRED_STATISTICS_SINCE = Instant.parse("2026-12-06T02:49:06Z");
+    static final Instant PAIRED_STATISTICS_SINCE = Instant.parse("2026-12-06T02:24:54Z");
+    /**
+     * When what follows a failure last changed (f3dbfd6, 8f75e3a): each look's failures are confirmed before
+     * the next look, and one its confirmation leaves undecided takes part in the looks left. A build in
+     * which no check failed never ran a confirmation, so this change could not move it.
+     */
+    static final Instant PAIRED_CONFIRMATION_SINCE = Instant.parse("2026-12-06T03:33:00Z");
     static final String PAIRED_STATISTICS_CHANGE = "each fork scored by its steady iterations without its worst, the"
-            + " benchmarks that spread more than the build's quiet majority pooled among themselves, and a failure its"
-            + " confirmation leaves undecided sent back to the adaptive looks left";
+            + " benchmarks that spread more than the build's quiet majority pooled among themselves (since "
+            + "2026-12-06 02:24), and each look's failures confirmed before the next look, an overturned one taking part"
+            + " in the looks left (since 03:33; builds between in which nothing failed count too: they ran no confirmation)";
 
-    /** Judged by the statistics the plugin has now: every stored build, and the paired builds since the last change. */
+    /**
+     * Judged as the plugin judges now: every stored build (stored mode did not change), and the paired
+     * builds since the last change of the statistics that either started after the last change of the
+     * confirmation or ran no confirmation. The others were judged by the statistics of their day; their
+     * figures are shown apart and the targets do not count them.
+     */
     static boolean underCurrentStatistics(BuildRecord r) {
-        return !r.mode().equals("paired") || !Instant.parse(r.start()).isBefore(PAIRED_STATISTICS_SINCE);
+        if (!r.mode().equals("paired")) {
+            return true;
+        }
+        Instant start = Instant.parse(r.start());
+        boolean confirmed = r.checks().stream().anyMatch(c -> c.confirmed() || c.overturned());
+        return !start.isBefore(PAIRED_STATISTICS_SINCE) && (!start.isBefore(PAIRED_CONFIRMATION_SINCE) || !confirmed);
     }
 
     static String render(List<BuildRecord> records) {
@@ -75,17 +89,17 @@ final class PairedReport {
         }
         out.append('\n');
         out.append("### Figures of real builds\n\n");
-        out.append(String.format(Locale.ROOT, "Judged by the statistics the plugin has now (paired builds since %s: %s)%s.%n%n",
-                TIME.format(PAIRED_STATISTICS_SINCE), PAIRED_STATISTICS_CHANGE, earlier.isEmpty() ? ""
+        out.append(String.format(Locale.ROOT, "Judged by the statistics the plugin has now (paired builds: %s)%s.%n%n",
+                PAIRED_STATISTICS_CHANGE, earlier.isEmpty() ? ""
                         : "; the " + earlier.size() + " paired builds before it are in the next table"));
         figures(out, rows);
         if (!earlier.isEmpty()) {
             out.append("### Paired builds judged by earlier statistics\n\n");
-            out.append(String.format(Locale.ROOT, "Before %s: each fork scored by the mean of its steady iterations, a"
-                    + " benchmark whose pairs spread more than the pool judged on its own rounds, and a failure its confirmation"
-                    + " overturned left undecided (builds of 02:25-02:39 on 2026-12-06 had the first two changes, not the"
-                    + " third). Not counted in the targets.%n%n",
-                    TIME.format(PAIRED_STATISTICS_SINCE)));
+            out.append("Before 2026-12-06 02:24 each fork was scored by the mean of its steady iterations, a benchmark whose"
+                    + " pairs spread more than the pool was judged on its own rounds, and confirmation came after every"
+                    + " adaptive look, a failure it overturned left undecided; builds from 02:24 to 03:33 had the new"
+                    + " statistics and the earlier confirmation (those in which something failed are here). Not counted in"
+                    + " the targets.\n\n");
             figures(out, PairedTally.rows(earlier));
         }
         out.append("*Round noise*: paired, the standard deviation of one round's log ratio (current / baseline fork mean),"

@@ -86,7 +86,11 @@ class PairedReportTest {
 
     @Test
     void pairedBuildsJudgedByEarlierStatisticsAreShownApartAndNotCounted() {
-        String after = PairedReport.PAIRED_STATISTICS_SINCE.plusSeconds(60).toString();
+        String after = PairedReport.PAIRED_CONFIRMATION_SINCE.plusSeconds(60).toString();
+        String between = PairedReport.PAIRED_STATISTICS_SINCE.plusSeconds(60).toString();
+        // between the two changes: a build that confirmed a failure does not count, one that never failed does
+        assertThat(PairedReport.underCurrentStatistics(build(between, "paired", "cpu", 0.15, 20, 0))).isFalse();
+        assertThat(PairedReport.underCurrentStatistics(build(between, "paired", "cpu", 0, 0, 1))).isTrue();
         List<BuildRecord> records = List.of(build(SESSION_A, "paired", "cpu", 0.15, 18, 2), build(after, "paired", "cpu", 0.15, 20, 0),
                 build(SESSION_A, "stored", "cpu", 0.15, 5, 15));
         assertThat(records.stream().map(PairedReport::underCurrentStatistics)).containsExactly(false, true, true);

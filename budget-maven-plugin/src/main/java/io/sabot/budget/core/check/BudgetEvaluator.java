@@ -146,13 +146,15 @@ public final class BudgetEvaluator {
 
     private Evaluation evaluatePaired(BudgetFile budgets, RunResults current, RunResults baseline, List<String> notes) {
         Set<String> named = new HashSet<>();
+        Set<String> baselineNames = new HashSet<>();
+        baseline.results().forEach(b -> baselineNames.add(b.key().benchmark()));
         for (BenchmarkResult r : current.results()) {
             // A reference (regression: off) runs on this side only by design: not news, not a note.
             if (baseline.find(r.key()).isPresent() || budgets.regressionOff(r.key().benchmark(), r.key().params())) {
                 continue;
             }
             String name = r.key().benchmark();
-            if (baseline.results().stream().noneMatch(b -> b.key().benchmark().equals(name))) {
+            if (!baselineNames.contains(name)) {
                 if (named.add(name)) {
                     notes.add("New benchmark " + name + ": not in the baseline code, so limits only");
                 }

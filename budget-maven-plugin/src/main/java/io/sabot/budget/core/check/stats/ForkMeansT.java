@@ -3,7 +3,6 @@ package io.sabot.budget.core.check.stats;
 import io.sabot.budget.core.check.Interval;
 import io.sabot.budget.core.model.Direction;
 import io.sabot.budget.core.model.Quantity;
-import java.util.Locale;
 import org.apache.commons.math3.stat.StatUtils;
 
 /**
@@ -45,8 +44,8 @@ final class ForkMeansT {
         double center = StatUtils.mean(numerator.forkMeans()) / StatUtils.mean(denominator.forkMeans());
         double halfWidth = quantile(level, df) * Math.sqrt(vn + vd);
         return new Interval(center * Math.exp(-halfWidth), numerator.mean() / denominator.mean(), center * Math.exp(halfWidth),
-                String.format(Locale.ROOT, "t %s of the ratio of fork means (%d/%d forks, df %.0f%s)", percent(level),
-                        numerator.forkCount(), denominator.forkCount(), df, source.isEmpty() ? "" : ", " + source));
+                "t " + percent(level) + " of the ratio of fork means (" + numerator.forkCount() + "/" + denominator.forkCount()
+                        + " forks, df " + Quantity.fixed(df, 0) + (source.isEmpty() ? "" : ", " + source) + ")");
     }
 
     private static double quantile(double level, double degreesOfFreedom) {
@@ -66,9 +65,9 @@ final class ForkMeansT {
         if (p == Math.rint(p)) {
             return (long) p + "%";
         }
-        String text = String.format(Locale.ROOT, "%.2f", p);
+        String text = Quantity.fixed(p, 2);
         for (int decimals = 3; decimals <= 8 && text.startsWith("100"); decimals++) {
-            text = String.format(Locale.ROOT, "%." + decimals + "f", p);
+            text = Quantity.fixed(p, decimals);
         }
         return text + "%";
     }

@@ -1,9 +1,9 @@
 package io.sabot.budget.core.check.stats;
 
+import io.sabot.budget.core.model.Quantity;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -161,9 +161,9 @@ final class ForkVariancePrior {
 
     /** For interval method strings: "fork variance pooled over 20 benchmarks (df 40)". */
     String describe() {
-        return String.format(Locale.ROOT, "fork variance pooled over %d benchmarks%s (df %.0f)", benchmarks,
-                rank == 0 ? "" : " that spread more than the build's others" + (rank == 1 ? "" : " (class " + (rank + 1) + ")"),
-                degreesOfFreedom);
+        return "fork variance pooled over " + benchmarks + " benchmarks"
+                + (rank == 0 ? "" : " that spread more than the build's others" + (rank == 1 ? "" : " (class " + (rank + 1) + ")"))
+                + " (df " + Quantity.fixed(degreesOfFreedom, 0) + ")";
     }
 
     /** 0 for the quiet majority's pool, 1 and up for the noisier classes. */

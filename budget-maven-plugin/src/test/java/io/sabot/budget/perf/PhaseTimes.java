@@ -3,6 +3,9 @@ package io.sabot.budget.perf;
 import io.sabot.budget.core.check.BudgetEvaluator;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.check.Statistics;
+import io.sabot.budget.core.gate.BudgetGate;
+import io.sabot.budget.core.gate.GateSettings;
+import io.sabot.budget.core.gate.StandardReporter;
 import io.sabot.budget.core.io.BudgetFileParser;
 import io.sabot.budget.core.io.ResultFiles;
 import io.sabot.budget.core.model.BudgetFile;
@@ -24,15 +27,27 @@ import java.util.concurrent.Callable;
 /**
  * Where budget:compare's time goes for a large suite, phase by phase, in a cold JVM as a Maven
  * build would run it (first call) and warm (second call): a measuring aid, not a test.
- * {@code java -cp <test classpath> io.sabot.budget.perf.PhaseTimes 1000 target/large-suite}
+ * {@code java -cp <test classpath> io.sabot.budget.perf.PhaseTimes 1000 target/large-suite [passes, default 2] [whole]}
+ * (one pass only, for a profiler that should see the cold run alone; {@code whole}: each pass is one
+ * {@code BudgetGate.compare} as budget:compare calls it, with its threads, instead of the phases one by one).
  */
 public final class PhaseTimes {
 
     public static void main(String[] args) throws Exception {
         int size = Integer.parseInt(args[0]);
         LargeSuite suite = LargeSuite.write(Path.of(args[1]), size);
-        for (int pass = 1; pass <= 2; pass++) {
+        int passes = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        boolean whole = args.length > 3 && args[3].equals("whole");
+        for (int pass = 1; pass <= passes; pass++) {
             System.out.println("pass " + pass + ", " + size + " benchmarks");
+            if (whole) {
+                GateSettings settings = new GateSettings(suite.budgets, true, suite.baseline, Path.of(args[1], "budget"), false,
+                        false, false, Optional.empty(), Optional.empty(), "large", Optional.empty(), 20);
+                StandardReporter reporter = new StandardReporter(settings, line -> { }, Instant.now(), List.of());
+                time("budget:compare", () -> new BudgetGate(Statistics.standard(), null, reporter)
+                        .compare(settings, suite.current, suite.baseline));
+                continue;
+            }
             BudgetFile budgets = time("parse budgets", () -> BudgetFileParser.parse(suite.budgets));
             RunResults current = time("read current", () -> ResultFiles.read(suite.current));
             RunResults baseline = time("read baseline", () -> ResultFiles.read(suite.baseline));

@@ -15,6 +15,7 @@ import io.sabot.budget.core.history.CommitId;
 import io.sabot.budget.core.history.HistoryBaseline;
 import io.sabot.budget.core.history.HistoryEntry;
 import io.sabot.budget.core.history.HistoryFile;
+import io.sabot.budget.core.io.Beside;
 import io.sabot.budget.core.io.BudgetFileException;
 import io.sabot.budget.core.io.BudgetFileParser;
 import io.sabot.budget.core.io.EnvironmentProbe;
@@ -431,9 +432,18 @@ public final class BudgetGate {
      * of each measured in the same pair) and regressions are judged on the pairs, as budget:check did.
      */
     public GateOutcome compare(GateSettings settings, Path currentFile, Path baselineFile, boolean paired) throws GateException {
-        BudgetFile budgets = loadBudgets(settings);
-        RunResults current = readResults(currentFile, "the results to compare");
-        RunResults baseline = readResults(baselineFile, "the baseline to compare against");
+        // The baseline is read on a second thread meanwhile; its errors still come after the others'.
+        Beside<RunResults> baselineRead = Beside.start("read baseline",
+                () -> readResults(baselineFile, "the baseline to compare against"));
+        BudgetFile budgets;
+        RunResults current;
+        try {
+            budgets = loadBudgets(settings);
+            current = readResults(currentFile, "the results to compare");
+        } finally {
+            baselineRead.await();
+        }
+        RunResults baseline = baselineRead.join(GateException.class);
         Optional<Environment> environment = environmentOf(settings, current, null, false);
         Evaluation evaluation = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments()).paired(paired)
                 .evaluate(budgets, current, Optional.of(baseline), environment);

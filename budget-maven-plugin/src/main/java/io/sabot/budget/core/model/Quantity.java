@@ -84,8 +84,45 @@ public record Quantity(double value, MetricUnit unit) {
      * decimal form of the double half up, and both keep the sign of a negative value that rounds to 0.
      */
     public static String fixed(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value); // "NaN", "Infinity", "-Infinity", as the Formatter writes them
+        }
+        String shortest = Double.toString(value);
+        if (shortest.indexOf('E') < 0) {
+            return roundedHalfUp(shortest, decimals);
+        }
         String text = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
         boolean negative = value < 0 || (value == 0 && 1 / value < 0);
         return negative && !text.startsWith("-") ? "-" + text : text;
+    }
+
+    /**
+     * What {@code new BigDecimal(shortest).setScale(decimals, HALF_UP).toPlainString()} writes, with the
+     * sign kept, for a plain "-12.345" (no exponent): the BigDecimal was half of a cold report's formatting.
+     */
+    private static String roundedHalfUp(String shortest, int decimals) {
+        int start = shortest.startsWith("-") ? 1 : 0;
+        int point = shortest.indexOf('.');
+        int fractionDigits = shortest.length() - point - 1;
+        StringBuilder digits = new StringBuilder(point - start + decimals + 2);
+        digits.append(shortest, start, point).append(shortest, point + 1, point + 1 + Math.min(decimals, fractionDigits));
+        for (int i = fractionDigits; i < decimals; i++) {
+            digits.append('0');
+        }
+        if (decimals < fractionDigits && shortest.charAt(point + 1 + decimals) >= '5') {
+            int i = digits.length() - 1;
+            while (i >= 0 && digits.charAt(i) == '9') {
+                digits.setCharAt(i--, '0');
+            }
+            if (i >= 0) {
+                digits.setCharAt(i, (char) (digits.charAt(i) + 1));
+            } else {
+                digits.insert(0, '1');
+            }
+        }
+        if (decimals > 0) {
+            digits.insert(digits.length() - decimals, '.');
+        }
+        return start == 1 ? digits.insert(0, '-').toString() : digits.toString();
     }
 }

@@ -98,6 +98,26 @@ class QuantityTest {
         }
     }
 
+    /** {@link Quantity#fixed} writes what {@code String.format("%.nf")} writes, for every scale and size. */
+    @Test
+    void fixedMatchesStringFormat() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, 0.5, -0.5, 1.5, 2.5, 0.05, 0.995,
+                9.995, 99.5, 999.5, -0.004, -0.0049, 0.0005, 1e-3, 9_999_999.5, 1e7, 1.0E-5, 123456789.125, 99.99999999,
+                Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, 1e300));
+        for (int i = 0; i < 20_000; i++) {
+            double magnitude = Math.pow(10, random.nextDouble(-6, 12));
+            double value = random.nextBoolean() ? magnitude : -magnitude;
+            values.add(random.nextInt(3) == 0 ? Math.round(value * 2000) / 2000.0 : value);
+        }
+        for (double value : values) {
+            for (int decimals = 0; decimals <= 8; decimals++) {
+                assertThat(Quantity.fixed(value, decimals)).as("fixed(%s, %d)", value, decimals)
+                        .isEqualTo(String.format(java.util.Locale.ROOT, "%." + decimals + "f", value));
+            }
+        }
+    }
+
     @Test
     void aGlobMatchesOnlyNamesHoldingItsLongestLiteralRun() {
         assertThat(BenchmarkPattern.glob("*.Suite7Benchmark.*").matches("io.x.Suite7Benchmark.op")).isTrue();

@@ -3,7 +3,6 @@ package io.sabot.budget.core.model;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Identity of a benchmark result across runs: the fully qualified benchmark method, the mode and
@@ -38,9 +37,12 @@ public record BenchmarkKey(String benchmark, Mode mode, Map<String, String> para
         if (params.isEmpty()) {
             return "";
         }
-        return new TreeMap<>(params).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(",", "[", "]"));
+        // A loop, not a stream: labels are written for every check and report row.
+        StringBuilder text = new StringBuilder("[");
+        for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
+            text.append(text.length() > 1 ? "," : "").append(e.getKey()).append('=').append(e.getValue());
+        }
+        return text.append(']').toString();
     }
 
     @Override

@@ -50,7 +50,13 @@ public final class Samples {
 
     /** The mean over all iterations, every iteration weighted equally (as JMH's score). */
     public double mean() {
-        return StatUtils.mean(Arrays.stream(forks).flatMapToDouble(Arrays::stream).toArray());
+        double[] all = new double[count()];
+        int at = 0;
+        for (double[] fork : forks) {
+            System.arraycopy(fork, 0, all, at, fork.length);
+            at += fork.length;
+        }
+        return StatUtils.mean(all);
     }
 
     public double[] forkMeans() {

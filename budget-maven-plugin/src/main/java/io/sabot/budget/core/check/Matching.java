@@ -2,6 +2,7 @@ package io.sabot.budget.core.check;
 
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Budget;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,9 +13,13 @@ final class Matching {
     }
 
     static List<BenchmarkResult> resultsFor(Budget budget, EvaluationContext context) {
-        List<BenchmarkResult> matched = context.current().results().stream()
-                .filter(r -> budget.appliesTo(r.key()))
-                .collect(Collectors.toList());
+        // A loop, not a stream: every budget scans every result.
+        List<BenchmarkResult> matched = new ArrayList<>();
+        for (BenchmarkResult r : context.current().results()) {
+            if (budget.appliesTo(r.key())) {
+                matched.add(r);
+            }
+        }
         if (matched.isEmpty()) {
             String run = context.current().results().stream()
                     .map(r -> r.key().benchmark()).distinct().sorted()

@@ -11,7 +11,6 @@ import io.sabot.budget.core.model.RunResults;
 import io.sabot.budget.core.model.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -328,10 +327,9 @@ public final class BootstrapStatistics implements Statistics {
             // To PASS the interval's top must come under the threshold; to FAIL its bottom above zero.
             double room = estimate > threshold ? estimate : threshold - Math.max(0, estimate);
             double factor = Math.ceil(Math.pow(halfWidth / Math.max(room, 1e-9), 2));
-            notes.add(String.format(Locale.ROOT, "this run resolves changes of about +/-%.1f%%; %s the samples"
-                    + " (more forks first) would resolve the %s threshold", halfWidth * 100,
-                    factor > 100 ? "more than 100x" : "about " + (long) Math.max(2, factor) + "x",
-                    Quantity.format(threshold * 100) + "%"));
+            notes.add("this run resolves changes of about +/-" + Quantity.fixed(halfWidth * 100, 1) + "%; "
+                    + (factor > 100 ? "more than 100x" : "about " + (long) Math.max(2, factor) + "x")
+                    + " the samples (more forks first) would resolve the " + Quantity.format(threshold * 100) + "% threshold");
         }
         return new RegressionDecision(verdict, interval, notes);
     }
@@ -356,6 +354,6 @@ public final class BootstrapStatistics implements Statistics {
 
     private static String pct(double level) {
         double percent = level * 100;
-        return (percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(Locale.ROOT, "%.2f", percent)) + "%";
+        return (percent == Math.rint(percent) ? String.valueOf((long) percent) : Quantity.fixed(percent, 2)) + "%";
     }
 }

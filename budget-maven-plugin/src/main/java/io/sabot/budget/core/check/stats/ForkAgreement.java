@@ -1,7 +1,6 @@
 package io.sabot.budget.core.check.stats;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -54,12 +53,12 @@ public final class ForkAgreement {
         }
         double low = Arrays.stream(sorted, 0, gapAt).average().orElseThrow();
         double high = Arrays.stream(sorted, gapAt, sorted.length).average().orElseThrow();
-        return Optional.of(String.format(Locale.ROOT,
-                "forks disagree: %d fork(s) near %s %s and %d near %s %s (%.0f%% apart) while iterations within a fork"
-                        + " vary by %.1f%%; bimodal (JIT or machine), so its verdicts depend on how many forks land in"
-                        + " each group; more forks (budget.forks) make them stable",
-                gapAt, format(low), unit, sorted.length - gapAt, format(high), unit, (high - low) * 100 / Math.abs(low),
-                withinSd * 100 / overall));
+        return Optional.of("forks disagree: " + gapAt + " fork(s) near " + format(low) + " " + unit + " and "
+                + (sorted.length - gapAt) + " near " + format(high) + " " + unit + " ("
+                + io.sabot.budget.core.model.Quantity.fixed((high - low) * 100 / Math.abs(low), 0)
+                + "% apart) while iterations within a fork vary by "
+                + io.sabot.budget.core.model.Quantity.fixed(withinSd * 100 / overall, 1) + "%; bimodal (JIT or machine),"
+                + " so its verdicts depend on how many forks land in each group; more forks (budget.forks) make them stable");
     }
 
     /** Square root of the mean within-fork variance; NaN when no fork has two iterations. */

@@ -2,6 +2,7 @@ package io.sabot.budget.core.check;
 
 import io.sabot.budget.core.check.stats.ForkAgreement;
 import io.sabot.budget.core.check.stats.Samples;
+import io.sabot.budget.core.io.Beside;
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Budget;
 import io.sabot.budget.core.model.BudgetFile;
@@ -169,12 +170,18 @@ public final class BudgetEvaluator {
     }
 
     private Evaluation run(BudgetFile budgets, EvaluationContext context, RunResults current, List<String> notes) {
+        // Which forks disagree depends on the run alone: found on a second thread while the checks run.
+        Beside<List<String>> disagreements = Beside.start("fork agreement", () -> forkDisagreements(current));
         List<CheckResult> results = new ArrayList<>();
-        for (Check check : checks(budgets)) {
-            results.addAll(check.evaluate(context));
+        try {
+            for (Check check : checks(budgets)) {
+                results.addAll(check.evaluate(context));
+            }
+        } finally {
+            disagreements.await();
         }
         notes.addAll(context.problems().skipped());
-        notes.addAll(forkDisagreements(current));
+        notes.addAll(disagreements.join(RuntimeException.class));
         return new Evaluation(results, context.problems().list(), notes);
     }
 

@@ -432,16 +432,24 @@ public final class BudgetGate {
      * of each measured in the same pair) and regressions are judged on the pairs, as budget:check did.
      */
     public GateOutcome compare(GateSettings settings, Path currentFile, Path baselineFile, boolean paired) throws GateException {
-        // The baseline is read on a second thread meanwhile; its errors still come after the others'.
+        // The budget file and the baseline are read on other threads meanwhile; an error is still reported
+        // in the order of a sequential read (budget file, results, baseline).
+        Beside<BudgetFile> budgetsRead = Beside.start("read budgets", () -> loadBudgets(settings));
         Beside<RunResults> baselineRead = Beside.start("read baseline",
                 () -> readResults(baselineFile, "the baseline to compare against"));
-        BudgetFile budgets;
-        RunResults current;
+        RunResults current = null;
+        GateException currentFailure = null;
         try {
-            budgets = loadBudgets(settings);
             current = readResults(currentFile, "the results to compare");
+        } catch (GateException e) {
+            currentFailure = e;
         } finally {
+            budgetsRead.await();
             baselineRead.await();
+        }
+        BudgetFile budgets = budgetsRead.join(GateException.class);
+        if (currentFailure != null) {
+            throw currentFailure;
         }
         RunResults baseline = baselineRead.join(GateException.class);
         Optional<Environment> environment = environmentOf(settings, current, null, false);

@@ -1,6 +1,7 @@
 package io.sabot.budget.core.check;
 
 import io.sabot.budget.core.check.stats.SteadyState;
+import io.sabot.budget.core.io.Beside;
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Direction;
 import io.sabot.budget.core.model.Metric;
@@ -53,10 +54,21 @@ final class WarmupTrim {
      * forks in both runs ({@link SteadyState#noise}), so a benchmark's margins are the same on both sides.
      */
     static Trimmed apply(RunResults current, Optional<RunResults> baseline) {
+        // The two sides are trimmed independently (each against the other's untrimmed forks): the baseline
+        // on a second thread; its notes still follow this run's.
+        List<String> baselineNotes = new ArrayList<>();
+        Beside<Optional<RunResults>> before = Beside.start("trim baseline",
+                () -> baseline.map(b -> trim(b, Optional.of(current), "Baseline ", "this run's", baselineNotes)));
         List<String> notes = new ArrayList<>();
-        RunResults now = trim(current, baseline, "", "the baseline's", notes);
-        Optional<RunResults> before = baseline.map(b -> trim(b, Optional.of(current), "Baseline ", "this run's", notes));
-        return new Trimmed(now, before, notes);
+        RunResults now;
+        try {
+            now = trim(current, baseline, "", "the baseline's", notes);
+        } finally {
+            before.await();
+        }
+        Optional<RunResults> trimmedBaseline = before.join(RuntimeException.class);
+        notes.addAll(baselineNotes);
+        return new Trimmed(now, trimmedBaseline, notes);
     }
 
     private static RunResults trim(RunResults run, Optional<RunResults> other, String side, String otherSide,
@@ -80,8 +92,15 @@ final class WarmupTrim {
     /** Throughput or average time with a fork of three iterations or more: the rule can judge it. */
     private static boolean judgeable(BenchmarkResult result) {
         Mode mode = result.key().mode();
-        return mode != Mode.SAMPLE_TIME && mode != Mode.SINGLE_SHOT
-                && result.primary().rawData().stream().anyMatch(fork -> fork.length >= 3);
+        if (mode == Mode.SAMPLE_TIME || mode == Mode.SINGLE_SHOT) {
+            return false;
+        }
+        for (double[] fork : result.primary().rawData()) {
+            if (fork.length >= 3) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BenchmarkResult trim(BenchmarkResult result, double noise, Optional<String> untrimmable, String side,

@@ -1,7 +1,6 @@
 package io.sabot.budget.core.check.stats;
 
 import io.sabot.budget.core.model.Direction;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -137,19 +136,26 @@ public final class SteadyState {
      * differences can. Forks with a value that is not positive are left out; 0 with fewer than two differences.
      */
     public static double noise(List<double[]> forks) {
-        List<Double> differences = new ArrayList<>();
+        // Loops and one array, not streams and boxed doubles: every benchmark of a build passes here twice.
+        int count = 0;
         for (double[] fork : forks) {
-            if (Arrays.stream(fork).anyMatch(v -> !(v > 0) || !Double.isFinite(v))) {
+            if (allPositive(fork)) {
+                count += Math.max(0, fork.length - mostDropped(fork.length) - 1);
+            }
+        }
+        if (count < 2) {
+            return 0;
+        }
+        double[] d = new double[count];
+        int at = 0;
+        for (double[] fork : forks) {
+            if (!allPositive(fork)) {
                 continue;
             }
             for (int i = mostDropped(fork.length) + 1; i < fork.length; i++) {
-                differences.add(Math.log(fork[i]) - Math.log(fork[i - 1]));
+                d[at++] = Math.log(fork[i]) - Math.log(fork[i - 1]);
             }
         }
-        if (differences.size() < 2) {
-            return 0;
-        }
-        double[] d = differences.stream().mapToDouble(Double::doubleValue).toArray();
         double center = median(d);
         for (int i = 0; i < d.length; i++) {
             d[i] = Math.abs(d[i] - center);
@@ -217,6 +223,16 @@ public final class SteadyState {
         double sd = Math.sqrt(m * (m - 1.0) * (2 * m + 5) / 18);
         double z = (score + 1) / sd;
         return NORMAL.cumulativeProbability(z);
+    }
+
+    /** Every value positive and finite: a fork whose logarithms exist. */
+    private static boolean allPositive(double[] fork) {
+        for (double v : fork) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static double median(double[] values) {

@@ -170,16 +170,26 @@ public final class BudgetEvaluator {
     }
 
     private Evaluation run(BudgetFile budgets, EvaluationContext context, RunResults current, List<String> notes) {
-        // Which forks disagree depends on the run alone: found on a second thread while the checks run.
+        // Which forks disagree depends on the run alone, and the regression check (the last check, one
+        // comparison per benchmark) on the runs and the budget file alone: both run on threads of their own
+        // while the budgets' checks run. The regression check collects its problems apart; they follow the
+        // budgets' problems, and its results theirs, as in one pass.
         Beside<List<String>> disagreements = Beside.start("fork agreement", () -> forkDisagreements(current));
+        List<Check> checks = checks(budgets);
+        Check last = checks.remove(checks.size() - 1);
+        EvaluationContext lastContext = context.withProblems(new Problems(subsetRun));
+        Beside<List<CheckResult>> lastResults = Beside.start("regression check", () -> last.evaluate(lastContext));
         List<CheckResult> results = new ArrayList<>();
         try {
-            for (Check check : checks(budgets)) {
+            for (Check check : checks) {
                 results.addAll(check.evaluate(context));
             }
         } finally {
             disagreements.await();
+            lastResults.await();
         }
+        results.addAll(lastResults.join(RuntimeException.class));
+        context.problems().addAll(lastContext.problems());
         notes.addAll(context.problems().skipped());
         notes.addAll(disagreements.join(RuntimeException.class));
         return new Evaluation(results, context.problems().list(), notes);

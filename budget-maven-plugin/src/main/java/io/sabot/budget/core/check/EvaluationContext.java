@@ -32,4 +32,10 @@ public record EvaluationContext(
         Objects.requireNonNull(problems, "problems");
         Objects.requireNonNull(reference, "reference");
     }
+
+    /** The same context collecting its problems in {@code other}: for a check run on another thread. */
+    public EvaluationContext withProblems(Problems other) {
+        return new EvaluationContext(current, baseline, budgets, statistics, baselineComparable, environmentDifferences, other,
+                paired, reference);
+    }
 }

@@ -41,6 +41,16 @@ public final class Problems {
                         + String.join(", ", skipped));
     }
 
+    /** Appends the problems {@code later} collected, as if they had been found here after these. */
+    public void addAll(Problems later) {
+        messages.addAll(later.messages);
+        for (String budgetId : later.skipped) {
+            if (!skipped.contains(budgetId)) {
+                skipped.add(budgetId);
+            }
+        }
+    }
+
     public void add(String message) {
         messages.add(message);
     }

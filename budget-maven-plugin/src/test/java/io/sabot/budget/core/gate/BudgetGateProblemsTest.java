@@ -49,4 +49,28 @@ class BudgetGateProblemsTest {
                         + " hold no SampleTime histogram (rawDataHistogram) and JMH reported no p97 (only p50, p99)")
                 .hasMessageContaining("limit a percentile the results hold, or give results JMH wrote with -rf json");
     }
+
+    /** The three files are read side by side; the error reported is still the first a sequential read meets. */
+    @Test
+    void compareReportsTheBudgetFileFirstThenTheResultsThenTheBaseline() throws Exception {
+        Path budgets = dir.resolve("performance-budgets.yml");
+        Path results = dir.resolve("results.json");
+        Path baseline = dir.resolve("baseline.json");
+        Files.writeString(budgets, "version: 1\nbudgets: [\n");
+        Files.writeString(results, "[ {");
+        Files.writeString(baseline, "");
+        GateSettings settings = new GateSettings(budgets, false, baseline, dir.resolve("out"), true, false, false,
+                Optional.empty(), Optional.empty(), "it:order", Optional.empty(), 20);
+        BudgetGate gate = new BudgetGate(Statistics.standard(), null, new StandardReporter(settings, line -> { }, NOW, List.of()),
+                java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> gate.compare(settings, results, baseline)).isInstanceOf(GateException.class)
+                .hasMessageStartingWith("Invalid budget file");
+        Files.writeString(budgets, "version: 1\nbudgets: []\n");
+        assertThatThrownBy(() -> gate.compare(settings, results, baseline)).isInstanceOf(GateException.class)
+                .hasMessageStartingWith("Cannot read the results to compare");
+        Files.writeString(results, SAMPLE_TIME_WITHOUT_HISTOGRAM);
+        assertThatThrownBy(() -> gate.compare(settings, results, baseline)).isInstanceOf(GateException.class)
+                .hasMessageStartingWith("Cannot read the baseline to compare against").hasMessageContaining("file is empty");
+    }
 }

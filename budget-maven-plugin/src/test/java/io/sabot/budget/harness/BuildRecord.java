@@ -26,17 +26,23 @@ import java.util.List;
  * @param slowdown                the work injected into the current side (0: A/A)
  * @param start                   ISO instant the build started
  * @param loadBefore              1/5/15-minute load averages before the build
- * @param measurementSeconds      the most measurement (warmup + measurement iterations) any benchmark got on
- *                                the current side, confirmation included
+ * @param measurementSeconds      the most measurement (JMH's measurement iterations; warm-up not counted) any
+ *                                benchmark got on the current side, confirmation included. Records written before
+ *                                2026-12-06 06:00 counted warm-up too (one 200 ms iteration per fork)
  * @param baselineMeasurementSeconds the same for the baseline side (paired); the stored baseline's own (stored)
  * @param roundNoise              paired: the standard deviation of the per-round log ratio, pooled over the
  *                                benchmarks' first 3 rounds; stored: that of the log fork means of the current
  *                                side's first 3 forks (times sqrt(2) it is the noise of an unpaired ratio)
  * @param error                   empty when the build finished; else why it did not (then {@code checks} is empty)
+ * @param roundsPerLook           rounds (paired) or forks (stored) of the first look, and of each adaptive look and
+ *                                confirmation after it; records written before the field existed had 3
  */
 record BuildRecord(String session, int index, String mode, String load, double slowdown, String start, double wallSeconds,
                    String loadBefore, String loadAfter, long seed, double measurementSeconds, double baselineMeasurementSeconds,
-                   double roundNoise, List<Check> checks, String error) {
+                   double roundNoise, List<Check> checks, String error, int roundsPerLook) {
+
+    /** What records written before {@code roundsPerLook} existed had: looks of 3 rounds or forks. */
+    static final int ROUNDS_PER_LOOK_BEFORE_THE_FIELD = 3;
 
     /**
      * One regression check.
@@ -58,11 +64,12 @@ record BuildRecord(String session, int index, String mode, String load, double s
     BuildRecord {
         checks = List.copyOf(checks);
         error = error == null ? "" : error;
+        roundsPerLook = roundsPerLook == 0 ? ROUNDS_PER_LOOK_BEFORE_THE_FIELD : roundsPerLook;
     }
 
     BuildRecord withMode(String other) {
         return new BuildRecord(session, index, other, load, slowdown, start, wallSeconds, loadBefore, loadAfter, seed,
-                measurementSeconds, baselineMeasurementSeconds, roundNoise, checks, error);
+                measurementSeconds, baselineMeasurementSeconds, roundNoise, checks, error, roundsPerLook);
     }
 
     boolean finished() {

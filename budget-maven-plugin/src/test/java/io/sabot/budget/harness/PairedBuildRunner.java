@@ -42,9 +42,13 @@ import java.util.regex.Pattern;
  * earlier in the session with {@code budget:baseline}'s recorder.
  *
  * <p>Both modes run the same JMH settings and the same adaptive and confirmation settings, chosen so
- * that no benchmark gets more than 10 s of measurement per side: iterations of 200 ms, 1 warmup + 3
- * measurement per fork (0.8 s), 3 forks (paired: rounds, the plugin's default) at the first look, at
- * most {@link #MAX_ROUNDS} adaptive looks of 3 more, and one confirmation of 3 more: 12 forks, 9.6 s.
+ * that no benchmark gets more than 10 s of measurement per side (JMH's measurement iterations; the warm-up
+ * iteration before them is not measurement, as JMH's own output separates the two): iterations of 200 ms,
+ * 1 warmup + 3 measurement per fork (0.6 s measured), {@link #ROUNDS} rounds (paired) or forks (stored) at
+ * the first look, at most {@link #MAX_ROUNDS} adaptive looks of as many more, and one confirmation of as
+ * many more: 16 forks, 9.6 s measured (12.8 s with the warm-up). Looks of 4 rather than the plugin's
+ * default 3 rounds: at the round noise of the loaded phase (3-5%) 12 rounds cannot tell +15% from the 10%
+ * threshold often enough, and the budget pays for 16 (docs/verdict-quality.md).
  * The adaptive time budget {@link #MAX_TIME} is set wide, so the cap on looks (which also fixes the
  * Bonferroni split over looks) is what bounds the measurement, not the machine's speed that day.
  */
@@ -55,8 +59,12 @@ final class PairedBuildRunner {
     static final Duration ITERATION = Duration.ofMillis(200);
     static final int WARMUP_ITERATIONS = 1;
     static final int MEASUREMENT_ITERATIONS = 3;
+    /** Rounds of a paired build's first look, and of each adaptive look and confirmation after it. */
+    static final int ROUNDS = 4;
     /** Forks of a stored-mode build and of its baseline: as many as a paired build's first-look rounds. */
-    static final int STORED_FORKS = PairedSettings.DEFAULT_ROUNDS;
+    static final int STORED_FORKS = ROUNDS;
+    /** The first rounds (paired) or forks (stored) whose spread a record keeps as the build's noise, the same in every record. */
+    static final int NOISE_ROUNDS = 3;
     static final int MAX_ROUNDS = 2;
     static final Duration MAX_TIME = Duration.ofMinutes(15);
     static final int CONFIRM = 1;
@@ -70,8 +78,9 @@ final class PairedBuildRunner {
         this.code = code;
     }
 
+    /** Measurement per fork: JMH's measurement iterations (the warm-up before them is not counted). */
     static double secondsPerFork() {
-        return (WARMUP_ITERATIONS + MEASUREMENT_ITERATIONS) * ITERATION.toMillis() / 1000.0;
+        return MEASUREMENT_ITERATIONS * ITERATION.toMillis() / 1000.0;
     }
 
     static AdaptiveSettings adaptive() {
@@ -118,7 +127,7 @@ final class PairedBuildRunner {
                 List<Path> baseline = code.classpath(0);
                 PairedSettings pairedSettings = new PairedSettings(new Against.ClassPath(baseline),
                         (against, commit, listener) -> new BaselineCode("classpath:" + PairedCode.label(0), baseline),
-                        OptionalLong.of(seed), OptionalInt.empty());
+                        OptionalLong.of(seed), OptionalInt.of(ROUNDS));
                 outcome = gate(settings).check(settings, overrides(directory, current, 1, CONFIRM), adaptive(), Optional.of(pairedSettings),
                         ForkListener.NONE);
             } else {
@@ -131,8 +140,7 @@ final class PairedBuildRunner {
             int confirmationForks = paired ? 0 : checks.stream().anyMatch(c -> c.confirmed() || c.overturned()) ? STORED_FORKS : 0;
             measured = (maxForks(now) + confirmationForks) * secondsPerFork();
             baselineMeasured = maxForks(then) * secondsPerFork();
-            noise = paired ? Noise.pairedRoundNoise(now, then, PairedSettings.DEFAULT_ROUNDS)
-                    : Noise.forkNoise(now, STORED_FORKS);
+            noise = paired ? Noise.pairedRoundNoise(now, then, NOISE_ROUNDS) : Noise.forkNoise(now, NOISE_ROUNDS);
         } catch (GateException | ResultFileException | RuntimeException e) {
             // The first line names the failure; the fork log it points to has the rest.
             String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
@@ -141,7 +149,7 @@ final class PairedBuildRunner {
         }
         return new BuildRecord(session, index, step.mode().label(), step.load().label(), step.slowdown(), start.toString(),
                 Duration.between(start, Instant.now()).toMillis() / 1000.0, loadBefore, PoolRunner.loadAverage(), seed, measured,
-                baselineMeasured, noise, checks, error);
+                baselineMeasured, noise, checks, error, ROUNDS);
     }
 
     private BudgetGate gate(GateSettings settings) {

@@ -49,17 +49,21 @@ final class PairedReport {
      */
     static final Instant PAIRED_CONFIRMATION_SINCE = Instant.parse("2026-12-06T03:33:00Z");
     static final String PAIRED_STATISTICS_CHANGE = "each fork scored by its steady iterations without its worst, the"
-            + " benchmarks that spread more than the build's quiet majority pooled among themselves (since "
-            + "2026-12-06 02:24), and each look's failures confirmed before the next look, an overturned one taking part"
-            + " in the looks left (since 03:33; builds between in which nothing failed count too: they ran no confirmation)";
+            + " benchmarks that spread more than the build's quiet majority pooled among themselves, each look's failures"
+            + " confirmed before the next look, an overturned one taking part in the looks left, and looks of "
+            + PairedBuildRunner.ROUNDS + " rounds (since 2026-12-06 06:00; the statistics are those of 02:24, the"
+            + " confirmation that of 03:33)";
 
     /**
-     * Judged as the plugin judges now: every stored build (stored mode did not change), and the paired
-     * builds since the last change of the statistics that either started after the last change of the
-     * confirmation or ran no confirmation. The others were judged by the statistics of their day; their
-     * figures are shown apart and the targets do not count them.
+     * Measured and judged as the harness does now: builds whose looks had {@link PairedBuildRunner#ROUNDS}
+     * rounds (paired) or forks (stored) and, paired, started after the last change of the statistics and
+     * either after the last change of the confirmation or without one. The others are shown apart and the
+     * targets do not count them.
      */
     static boolean underCurrentStatistics(BuildRecord r) {
+        if (r.roundsPerLook() != PairedBuildRunner.ROUNDS) {
+            return false;
+        }
         if (!r.mode().equals("paired")) {
             return true;
         }
@@ -79,7 +83,7 @@ final class PairedReport {
                 + " fixture): %d ms iterations, %d warmup + %d measurement per fork, %d rounds (paired) or %d forks (stored) at the"
                 + " first look, at most %d adaptive looks of as many again, %d confirmation; threshold 10%%.%n%n",
                 PairedBuildRunner.ITERATION.toMillis(), PairedBuildRunner.WARMUP_ITERATIONS,
-                PairedBuildRunner.MEASUREMENT_ITERATIONS, io.sabot.budget.core.gate.PairedSettings.DEFAULT_ROUNDS,
+                PairedBuildRunner.MEASUREMENT_ITERATIONS, PairedBuildRunner.ROUNDS,
                 PairedBuildRunner.STORED_FORKS, PairedBuildRunner.MAX_ROUNDS, PairedBuildRunner.CONFIRM));
         out.append("| Session | Builds (paired + stored) | Unfinished | Wall time | Load average (1 min) before the builds, idle phase | cpu phase |\n");
         out.append("|---|---|---|---|---|---|\n");
@@ -91,15 +95,15 @@ final class PairedReport {
         out.append("### Figures of real builds\n\n");
         out.append(String.format(Locale.ROOT, "Judged by the statistics the plugin has now (paired builds: %s)%s.%n%n",
                 PAIRED_STATISTICS_CHANGE, earlier.isEmpty() ? ""
-                        : "; the " + earlier.size() + " paired builds before it are in the next table"));
+                        : "; the " + earlier.size() + " builds before it are in the next table"));
         figures(out, rows);
         if (!earlier.isEmpty()) {
-            out.append("### Paired builds judged by earlier statistics\n\n");
-            out.append("Before 2026-12-06 02:24 each fork was scored by the mean of its steady iterations, a benchmark whose"
-                    + " pairs spread more than the pool was judged on its own rounds, and confirmation came after every"
-                    + " adaptive look, a failure it overturned left undecided; builds from 02:24 to 03:33 had the new"
-                    + " statistics and the earlier confirmation (those in which something failed are here). Not counted in"
-                    + " the targets.\n\n");
+            out.append("### Builds of earlier procedures\n\n");
+            out.append("Until 2026-12-06 06:00 every look had 3 rounds (or forks), so a benchmark got at most 12 (9 when no"
+                    + " failure was confirmed). Before 02:24 each fork was also scored by the mean of its steady iterations, a"
+                    + " benchmark whose pairs spread more than the pool was judged on its own rounds, and confirmation came"
+                    + " after every adaptive look, a failure it overturned left undecided; builds from 02:24 to 03:33 had the"
+                    + " new statistics and the earlier confirmation. Not counted in the targets.\n\n");
             figures(out, PairedTally.rows(earlier));
         }
         out.append("*Round noise*: paired, the standard deviation of one round's log ratio (current / baseline fork mean),"

@@ -85,22 +85,30 @@ class PairedReportTest {
     }
 
     @Test
-    void pairedBuildsJudgedByEarlierStatisticsAreShownApartAndNotCounted() {
+    void buildsOfEarlierProceduresAreShownApartAndNotCounted() {
         String after = PairedReport.PAIRED_CONFIRMATION_SINCE.plusSeconds(60).toString();
         String between = PairedReport.PAIRED_STATISTICS_SINCE.plusSeconds(60).toString();
         // between the two changes: a build that confirmed a failure does not count, one that never failed does
         assertThat(PairedReport.underCurrentStatistics(build(between, "paired", "cpu", 0.15, 20, 0))).isFalse();
         assertThat(PairedReport.underCurrentStatistics(build(between, "paired", "cpu", 0, 0, 1))).isTrue();
+        // looks of 3 rounds (before 06:00), whatever the statistics, and stored builds of 3 forks do not count either
+        assertThat(PairedReport.underCurrentStatistics(looksOfThree(build(after, "paired", "cpu", 0, 0, 1)))).isFalse();
+        assertThat(PairedReport.underCurrentStatistics(looksOfThree(build(SESSION_A, "stored", "cpu", 0, 0, 1)))).isFalse();
         List<BuildRecord> records = List.of(build(SESSION_A, "paired", "cpu", 0.15, 18, 2), build(after, "paired", "cpu", 0.15, 20, 0),
                 build(SESSION_A, "stored", "cpu", 0.15, 5, 15));
         assertThat(records.stream().map(PairedReport::underCurrentStatistics)).containsExactly(false, true, true);
         String rendered = PairedReport.render(records);
-        int earlier = rendered.indexOf("### Paired builds judged by earlier statistics");
+        int earlier = rendered.indexOf("### Builds of earlier procedures");
         assertThat(earlier).isPositive();
-        assertThat(rendered.substring(0, earlier)).contains("the 1 paired builds before it are in the next table")
+        assertThat(rendered.substring(0, earlier)).contains("the 1 builds before it are in the next table")
                 .contains("| paired | cpu | +15% | 1 (1) | 100% (1/1) | 100% (20/20) |")
                 .contains("| stored | cpu | +15% | 1 (1) |");
         assertThat(rendered.substring(earlier)).contains("| paired | cpu | +15% | 1 (1) | 100% (1/1) | 90% (18/20) |");
         assertThat(rendered).contains("paired, cpu, +15%: checks FAIL 100% (20/20) in 1 build(s)");
+    }
+
+    private static BuildRecord looksOfThree(BuildRecord r) {
+        return new BuildRecord(r.session(), r.index(), r.mode(), r.load(), r.slowdown(), r.start(), r.wallSeconds(), r.loadBefore(),
+                r.loadAfter(), r.seed(), r.measurementSeconds(), r.baselineMeasurementSeconds(), r.roundNoise(), r.checks(), r.error(), 3);
     }
 }

@@ -53,7 +53,8 @@ final class PairedSession {
             runner.recordBaseline(directory.resolve("stored-baseline"), storedBaseline);
             BuildRecord.append(records, new BuildRecord(session.toString(), 0, "baseline", "idle", 0, start.toString(),
                     Duration.between(start, Instant.now()).toMillis() / 1000.0, before, PoolRunner.loadAverage(), 0,
-                    PairedBuildRunner.STORED_FORKS * PairedBuildRunner.secondsPerFork(), Double.NaN, Double.NaN, List.of(), ""));
+                    PairedBuildRunner.STORED_FORKS * PairedBuildRunner.secondsPerFork(), Double.NaN, Double.NaN, List.of(), "",
+                    PairedBuildRunner.STORED_FORKS));
         }
         Random seeds = new Random();
         CpuLoad load = null;

@@ -28,7 +28,7 @@ class PairedTallyTest {
                     slowdown + 0.05, 0.10, look, i == 0 && fails > 0, false));
         }
         return new BuildRecord(session, 1, mode, load, slowdown, session, 100, "1.50 1.20 1.00", "1.60 1.20 1.00", 7, 9.6,
-                9.6, 0.02, checks, "");
+                9.6, 0.02, checks, "", PairedBuildRunner.ROUNDS);
     }
 
     @Test
@@ -40,9 +40,9 @@ class PairedTallyTest {
                 build(SESSION_A, "stored", "idle", 0, 3, 0),
                 build(SESSION_A, "paired", "idle", 0.15, 18, 2),
                 new BuildRecord(SESSION_A, 9, "paired", "idle", 0.15, SESSION_A, 5, "", "", 1, Double.NaN, Double.NaN, Double.NaN,
-                        List.of(), "GateException: fork failed"),
+                        List.of(), "GateException: fork failed", PairedBuildRunner.ROUNDS),
                 new BuildRecord(SESSION_A, 0, "baseline", "idle", 0, SESSION_A, 30, "", "", 0, 2.4, Double.NaN, Double.NaN,
-                        List.of(), ""));
+                        List.of(), "", PairedBuildRunner.ROUNDS));
         List<PairedTally.Row> rows = PairedTally.rows(records);
         assertThat(rows).extracting(r -> r.mode() + " " + r.load() + " " + r.condition())
                 .containsExactly("paired idle A/A", "paired idle +15%", "stored idle A/A");
@@ -73,7 +73,7 @@ class PairedTallyTest {
         Path file = dir.resolve("builds.jsonl");
         BuildRecord one = build(SESSION_A, "paired", "cpu", 0.25, 20, 0);
         BuildRecord noNumbers = new BuildRecord(SESSION_A, 2, "paired", "idle", 0, SESSION_A, 1, "unknown", "unknown", 3,
-                Double.NaN, Double.NaN, Double.NaN, List.of(), "GateException: x");
+                Double.NaN, Double.NaN, Double.NaN, List.of(), "GateException: x", 0);
         BuildRecord.append(file, one);
         BuildRecord.append(file, noNumbers);
         Files.writeString(file, "{\"session\":\"2026-", java.nio.file.StandardOpenOption.APPEND);
@@ -103,10 +103,19 @@ class PairedTallyTest {
 
     @Test
     void measurementPerBenchmarkAndSideStaysWithinTenSeconds() {
-        // first look + every adaptive look + the confirmation, each of DEFAULT_ROUNDS forks
-        int forks = (1 + PairedBuildRunner.MAX_ROUNDS + PairedBuildRunner.CONFIRM)
-                * io.sabot.budget.core.gate.PairedSettings.DEFAULT_ROUNDS;
-        assertThat(forks * PairedBuildRunner.secondsPerFork()).isLessThanOrEqualTo(PairedReport.TARGET_MEASUREMENT_SECONDS);
-        assertThat(PairedBuildRunner.STORED_FORKS).isEqualTo(io.sabot.budget.core.gate.PairedSettings.DEFAULT_ROUNDS);
+        // first look + every adaptive look + the confirmation, each of ROUNDS forks, 3 measured iterations of 200 ms
+        int forks = (1 + PairedBuildRunner.MAX_ROUNDS + PairedBuildRunner.CONFIRM) * PairedBuildRunner.ROUNDS;
+        assertThat(forks * PairedBuildRunner.secondsPerFork()).isEqualTo(9.6, org.assertj.core.data.Offset.offset(1e-9))
+                .isLessThanOrEqualTo(PairedReport.TARGET_MEASUREMENT_SECONDS);
+        assertThat(PairedBuildRunner.STORED_FORKS).isEqualTo(PairedBuildRunner.ROUNDS);
+    }
+
+    @Test
+    void aRecordWrittenBeforeRoundsPerLookWereRecordedHadLooksOfThree() throws Exception {
+        BuildRecord older = BuildRecord.fromJson("{\"session\":\"s\",\"index\":1,\"mode\":\"paired\",\"load\":\"cpu\","
+                + "\"slowdown\":0.15,\"start\":\"2026-12-06T04:00:00Z\",\"checks\":[],\"error\":\"\"}");
+        assertThat(older.roundsPerLook()).isEqualTo(3);
+        assertThat(BuildRecord.fromJson(build(SESSION_A, "paired", "cpu", 0.15, 20, 0).toJson()).roundsPerLook())
+                .isEqualTo(PairedBuildRunner.ROUNDS);
     }
 }

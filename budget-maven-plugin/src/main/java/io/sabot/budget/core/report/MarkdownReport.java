@@ -147,9 +147,12 @@ public final class MarkdownReport {
     }
 
     private static void rounds(StringBuilder md, List<PairedRounds.Round> rounds, String unit) {
+        if (!rounds.isEmpty()) {
+            md.append("  - paired rounds (").append(escape(PairedRounds.SCORE_MEANING)).append("):\n");
+        }
         for (PairedRounds.Round round : rounds) {
-            md.append("  - ").append(escape("round " + round.round() + ", " + round.order() + ": baseline "
-                    + PairedRounds.mean(round.baselineMean()) + " -> this code " + PairedRounds.mean(round.currentMean()) + " " + unit
+            md.append("    - ").append(escape("round " + round.round() + ", " + round.order() + ": baseline "
+                    + PairedRounds.score(round.baselineScore()) + " -> this code " + PairedRounds.score(round.currentScore()) + " " + unit
                     + ", ratio " + PairedRounds.ratio(round.ratio()))).append('\n');
         }
     }

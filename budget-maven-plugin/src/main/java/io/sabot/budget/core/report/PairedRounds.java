@@ -1,5 +1,6 @@
 package io.sabot.budget.core.report;
 
+import io.sabot.budget.core.check.stats.UndisturbedForkScore;
 import io.sabot.budget.core.model.BenchmarkResult;
 import io.sabot.budget.core.model.Metric;
 import io.sabot.budget.core.model.MetricUnit;
@@ -10,26 +11,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.commons.math3.stat.StatUtils;
 
 /**
- * The evidence of a paired run for one benchmark, round by round: the mean of the baseline code's
+ * The evidence of a paired run for one benchmark, round by round: the score of the baseline code's
  * fork and of this code's fork that ran in the same pair (the benchmark's k-th pair ran fork k-1 of
- * both sides), in this run's unit, and their ratio.
+ * both sides), in this run's unit, and their ratio. A fork's score is the one the paired statistics
+ * judge ({@link UndisturbedForkScore}: the mean of its steady iterations without its worst one), so the
+ * ratios here are the ones in the check's note.
  */
 final class PairedRounds {
 
     /**
      * One round of one benchmark.
      *
-     * @param baselineMean the baseline side's fork mean in this run's unit, NaN when that fork is missing
-     * @param currentMean  this code's fork mean, NaN when that fork is missing
+     * @param baselineScore the baseline side's fork score in this run's unit, NaN when that fork is missing
+     * @param currentScore  this code's fork score, NaN when that fork is missing
      */
-    record Round(int round, boolean baselineFirst, double baselineMean, double currentMean) {
+    record Round(int round, boolean baselineFirst, double baselineScore, double currentScore) {
 
         /** This code over the baseline: above 1 is more time per operation, or more throughput. */
         double ratio() {
-            return currentMean / baselineMean;
+            return currentScore / baselineScore;
         }
 
         String order() {
@@ -40,8 +42,12 @@ final class PairedRounds {
     private PairedRounds() {
     }
 
-    /** A fork mean as the reports print it; "-" for a missing fork. */
-    static String mean(double value) {
+    /** How the reports name a fork's score, once per table. */
+    static final String SCORE_MEANING = "a fork's score is the mean of its steady iterations without its worst one"
+            + " (when three or more are left), as the paired statistics judge it";
+
+    /** A fork score as the reports print it; "-" for a missing fork. */
+    static String score(double value) {
         return Double.isFinite(value) ? Quantity.format(value) : "-";
     }
 
@@ -65,17 +71,17 @@ final class PairedRounds {
         List<Round> rounds = new ArrayList<>();
         for (int fork = 0; fork < pairs.size(); fork++) {
             PairedRun.Pair pair = pairs.get(fork);
-            rounds.add(new Round(pair.round(), pair.baselineFirst(), forkMean(baseline.get().primary(), fork, unit),
-                    forkMean(current.primary(), fork, unit)));
+            rounds.add(new Round(pair.round(), pair.baselineFirst(), forkScore(baseline.get().primary(), fork, unit),
+                    forkScore(current.primary(), fork, unit)));
         }
         return rounds;
     }
 
-    private static double forkMean(Metric metric, int fork, MetricUnit unit) {
+    private static double forkScore(Metric metric, int fork, MetricUnit unit) {
         List<double[]> forks = metric.iterationScores();
         if (fork < 0 || fork >= forks.size() || forks.get(fork).length == 0 || !metric.unit().isComparableTo(unit)) {
             return Double.NaN;
         }
-        return metric.unit().convert(StatUtils.mean(forks.get(fork)), unit);
+        return metric.unit().convert(UndisturbedForkScore.of(forks.get(fork), metric.direction()), unit);
     }
 }

@@ -44,7 +44,7 @@ final class PairedSection {
         return s.append("</section>\n").toString();
     }
 
-    /** The rounds of one benchmark: order, both sides' fork means and their ratio. */
+    /** The rounds of one benchmark: order, both sides' fork scores and their ratio. */
     static String rounds(PairedRun run, BenchmarkResult result) {
         List<PairedRounds.Round> rounds = PairedRounds.of(run, result);
         if (rounds.isEmpty()) {
@@ -52,13 +52,14 @@ final class PairedSection {
         }
         String unit = escape(result.primary().unit().label());
         StringBuilder t = new StringBuilder("<table class=\"paired-rounds\">\n<caption>Paired rounds: this code against the"
-                + " baseline code, fork by fork</caption>\n<thead><tr><th>Round</th><th>Order</th><th>Baseline fork mean (")
-                .append(unit).append(")</th><th>This code fork mean (").append(unit)
+                + " baseline code, fork by fork (" + PairedRounds.SCORE_MEANING + ")</caption>\n<thead><tr><th>Round</th>"
+                + "<th>Order</th><th>Baseline fork score (")
+                .append(unit).append(")</th><th>This code fork score (").append(unit)
                 .append(")</th><th>Ratio this / baseline</th></tr></thead>\n<tbody>\n");
         for (PairedRounds.Round round : rounds) {
             t.append("<tr><td>").append(round.round()).append("</td><td>").append(round.order()).append("</td><td>")
-                    .append(escape(PairedRounds.mean(round.baselineMean()))).append("</td><td>")
-                    .append(escape(PairedRounds.mean(round.currentMean()))).append("</td><td>")
+                    .append(escape(PairedRounds.score(round.baselineScore()))).append("</td><td>")
+                    .append(escape(PairedRounds.score(round.currentScore()))).append("</td><td>")
                     .append(PairedRounds.ratio(round.ratio())).append("</td></tr>\n");
         }
         return t.append("</tbody>\n</table>\n").toString();

@@ -47,10 +47,12 @@ class MarkdownReportTest {
         String md = MarkdownReport.render(context, fixture.pairedData());
 
         // the failed SampleTime regression: fork means of its two rounds in ms/op
-        assertThat(md).contains("  - round 1, baseline first: baseline 1.351 -&gt; this code 1.501 ms/op, ratio 1.111\n"
-                + "  - round 2, this code first: baseline 1.361 -&gt; this code 1.511 ms/op, ratio 1.110\n");
+        assertThat(md).contains("  - paired rounds (a fork's score is the mean of its steady iterations without its worst one"
+                + " (when three or more are left), as the paired statistics judge it):\n"
+                + "    - round 1, baseline first: baseline 1.351 -&gt; this code 1.501 ms/op, ratio 1.111\n"
+                + "    - round 2, this code first: baseline 1.361 -&gt; this code 1.511 ms/op, ratio 1.110\n");
         // the passing one (listed for its note) and the score budget get no rounds
-        assertThat(md.lines().filter(l -> l.startsWith("  - round "))).hasSize(2);
+        assertThat(md.lines().filter(l -> l.startsWith("    - round "))).hasSize(2);
         assertThat(md).contains("— PASS: within the threshold\n  - a note\n");
     }
 

@@ -32,10 +32,26 @@ class PairedRoundsTest {
 
         List<PairedRounds.Round> early = PairedRounds.of(run, earlyNow);
         assertThat(early).extracting(PairedRounds.Round::round).containsExactly(1, 2, 3, 7, 8, 9);
-        assertThat(early).extracting(PairedRounds.Round::currentMean).containsExactly(110.0, 111.0, 112.0, 113.0, 114.0, 115.0);
-        assertThat(early).allSatisfy(r -> assertThat(r.baselineMean()).isEqualTo(100.0));
+        assertThat(early).extracting(PairedRounds.Round::currentScore).containsExactly(110.0, 111.0, 112.0, 113.0, 114.0, 115.0);
+        assertThat(early).allSatisfy(r -> assertThat(r.baselineScore()).isEqualTo(100.0));
         assertThat(early.get(3).baselineFirst()).isFalse();
         assertThat(PairedRounds.of(run, lateNow)).extracting(PairedRounds.Round::round).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
+    void aRoundShowsTheForkScoresTheStatisticsJudgeNotThePlainMeans() {
+        // one disturbed iteration per fork: the statistics leave each fork's worst out, and so does the table
+        BenchmarkResult now = ReportFixture.avgt(EARLY, Map.of(), new double[] {110, 110, 200}, new double[] {111, 140, 111});
+        BenchmarkResult then = ReportFixture.avgt(EARLY, Map.of(), new double[] {100, 100, 100}, new double[] {160, 100, 100});
+        RunResults baseline = new RunResults("b", List.of(then), Optional.empty(), Optional.empty(), Optional.empty());
+        PairedRun run = new PairedRun("classpath:b", baseline, 1,
+                List.of(new PairedRun.Pair(1, List.of(EARLY), true), new PairedRun.Pair(2, List.of(EARLY), false)));
+
+        List<PairedRounds.Round> rounds = PairedRounds.of(run, now);
+
+        assertThat(rounds).extracting(PairedRounds.Round::currentScore).containsExactly(110.0, 111.0);
+        assertThat(rounds).extracting(PairedRounds.Round::baselineScore).containsExactly(100.0, 100.0);
+        assertThat(PairedRounds.ratio(rounds.get(0).ratio())).isEqualTo("1.100");
     }
 
     private static double[] f(double v) {

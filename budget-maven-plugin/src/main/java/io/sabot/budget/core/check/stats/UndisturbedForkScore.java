@@ -14,9 +14,10 @@ import java.util.Arrays;
  * a ratio of 1; what the pair compares is each side's cost without the disturbance, the number a
  * regression verdict is about. Replayed on the recorded verdict-quality builds (see
  * docs/verdict-quality.md), it halved the paired spread per round on a loaded machine. With one or two
- * steady iterations nothing is dropped: there is no majority to tell the disturbed one by.
+ * steady iterations nothing is dropped: there is no majority to tell the disturbed one by. The reports'
+ * per-round tables show the same scores, so the ratios a reader sees are the ones the verdict used.
  */
-final class UndisturbedForkScore {
+public final class UndisturbedForkScore {
 
     /** Fewer steady iterations than this are averaged whole. */
     static final int MIN_ITERATIONS_TO_DROP = 3;
@@ -24,7 +25,8 @@ final class UndisturbedForkScore {
     private UndisturbedForkScore() {
     }
 
-    static double of(double[] iterations, Direction direction) {
+    /** The score of one fork from its steady iterations; NaN when it has none. */
+    public static double of(double[] iterations, Direction direction) {
         if (iterations.length < MIN_ITERATIONS_TO_DROP) {
             return mean(iterations, iterations.length);
         }

@@ -38,38 +38,27 @@ final class PairedReport {
     }
 
     /**
-     * When paired mode's statistics last changed (5fefb12): since then a fork is scored without its worst
-     * iteration and the benchmarks that spread more than the quiet majority are pooled among themselves.
+     * When paired mode's statistics last changed: since 07:20 a round far off its benchmark's others is left
+     * out (DisturbedRound); since 02:24 a fork is scored without its worst iteration and the benchmarks that
+     * spread more than the quiet majority are pooled among themselves; since 03:33 each look's failures are
+     * confirmed before the next look.
      */
-    static final Instant PAIRED_STATISTICS_SINCE = Instant.parse("2026-12-06T02:24:54Z");
-    /**
-     * When what follows a failure last changed (f3dbfd6, 8f75e3a): each look's failures are confirmed before
-     * the next look, and one its confirmation leaves undecided takes part in the looks left. A build in
-     * which no check failed never ran a confirmation, so this change could not move it.
-     */
-    static final Instant PAIRED_CONFIRMATION_SINCE = Instant.parse("2026-12-06T03:33:00Z");
-    static final String PAIRED_STATISTICS_CHANGE = "each fork scored by its steady iterations without its worst, the"
-            + " benchmarks that spread more than the build's quiet majority pooled among themselves, each look's failures"
-            + " confirmed before the next look, an overturned one taking part in the looks left, and looks of "
-            + PairedBuildRunner.ROUNDS + " rounds (since 2026-12-06 06:00; the statistics are those of 02:24, the"
-            + " confirmation that of 03:33)";
+    static final Instant PAIRED_STATISTICS_SINCE = Instant.parse("2026-12-06T07:20:00Z");
+    static final String PAIRED_STATISTICS_CHANGE = "each fork scored by its steady iterations without its worst, a round"
+            + " far off its benchmark's others left out, the benchmarks that spread more than the build's quiet majority"
+            + " pooled among themselves, each look's failures confirmed before the next look, an overturned one taking"
+            + " part in the looks left, and looks of " + PairedBuildRunner.ROUNDS + " rounds (since 2026-12-06 07:20)";
 
     /**
      * Measured and judged as the harness does now: builds whose looks had {@link PairedBuildRunner#ROUNDS}
-     * rounds (paired) or forks (stored) and, paired, started after the last change of the statistics and
-     * either after the last change of the confirmation or without one. The others are shown apart and the
-     * targets do not count them.
+     * rounds (paired) or forks (stored) and, paired, that started after the last change of the statistics.
+     * The others are shown apart and the targets do not count them.
      */
     static boolean underCurrentStatistics(BuildRecord r) {
         if (r.roundsPerLook() != PairedBuildRunner.ROUNDS) {
             return false;
         }
-        if (!r.mode().equals("paired")) {
-            return true;
-        }
-        Instant start = Instant.parse(r.start());
-        boolean confirmed = r.checks().stream().anyMatch(c -> c.confirmed() || c.overturned());
-        return !start.isBefore(PAIRED_STATISTICS_SINCE) && (!start.isBefore(PAIRED_CONFIRMATION_SINCE) || !confirmed);
+        return !r.mode().equals("paired") || !Instant.parse(r.start()).isBefore(PAIRED_STATISTICS_SINCE);
     }
 
     static String render(List<BuildRecord> records) {
@@ -99,11 +88,12 @@ final class PairedReport {
         figures(out, rows);
         if (!earlier.isEmpty()) {
             out.append("### Builds of earlier procedures\n\n");
-            out.append("Until 2026-12-06 06:00 every look had 3 rounds (or forks), so a benchmark got at most 12 (9 when no"
-                    + " failure was confirmed). Before 02:24 each fork was also scored by the mean of its steady iterations, a"
-                    + " benchmark whose pairs spread more than the pool was judged on its own rounds, and confirmation came"
-                    + " after every adaptive look, a failure it overturned left undecided; builds from 02:24 to 03:33 had the"
-                    + " new statistics and the earlier confirmation. Not counted in the targets.\n\n");
+            out.append("Builds from 2026-12-06 06:15 to 07:15 had looks of 4 rounds and kept every round. Until 06:00"
+                    + " every look had 3 rounds (or forks), so a benchmark got at most 12 (9 when no failure was confirmed)."
+                    + " Before 03:33 a failure was confirmed after every adaptive look, and one its confirmation overturned"
+                    + " was left undecided; before 02:24 each fork was also scored by the mean of its steady iterations and"
+                    + " a benchmark whose pairs spread more than the pool was judged on its own rounds. Not counted in the"
+                    + " targets.\n\n");
             figures(out, PairedTally.rows(earlier));
         }
         out.append("*Round noise*: paired, the standard deviation of one round's log ratio (current / baseline fork mean),"

@@ -62,15 +62,15 @@ public final class BootstrapStatistics implements Statistics {
     private final JmhIntervalStatistics fallback = new JmhIntervalStatistics();
     /** The build's fork-variance prior for primary metrics; empty until {@link #forBuild}, or when the build cannot support one. */
     private final Optional<ForkVariancePrior> prior;
-    /** The paired build's prior over the spread of paired log ratios; empty until {@link #forPairedBuild}. */
-    private final Optional<ForkVariancePrior> pairedPrior;
+    /** The paired build's pool of paired log ratios; {@link PairedRatio.Pool#NONE} until {@link #forPairedBuild}. */
+    private final PairedRatio.Pool pairedPool;
 
     public BootstrapStatistics(double confidence, double alpha, int resamples, long seed) {
-        this(confidence, alpha, resamples, seed, Optional.empty(), Optional.empty());
+        this(confidence, alpha, resamples, seed, Optional.empty(), PairedRatio.Pool.NONE);
     }
 
     private BootstrapStatistics(double confidence, double alpha, int resamples, long seed, Optional<ForkVariancePrior> prior,
-                                Optional<ForkVariancePrior> pairedPrior) {
+                                PairedRatio.Pool pairedPool) {
         if (confidence <= 0.5 || confidence >= 1) {
             throw new IllegalArgumentException("confidence must be between 0.5 and 1, not " + confidence);
         }
@@ -83,7 +83,7 @@ public final class BootstrapStatistics implements Statistics {
         this.seed = seed;
         this.bootstrap = new HierarchicalBootstrap(resamples, seed);
         this.prior = prior;
-        this.pairedPrior = pairedPrior;
+        this.pairedPool = pairedPool;
     }
 
     /** 99% intervals for limits, 1% family-wise error for regressions, 2,000 resamples. */
@@ -106,7 +106,7 @@ public final class BootstrapStatistics implements Statistics {
         if (looks == 1) {
             return this;
         }
-        return new BootstrapStatistics(1 - (1 - confidence) / looks, alpha / looks, resamples * looks, seed, prior, pairedPrior);
+        return new BootstrapStatistics(1 - (1 - confidence) / looks, alpha / looks, resamples * looks, seed, prior, pairedPool);
     }
 
     /**
@@ -124,7 +124,7 @@ public final class BootstrapStatistics implements Statistics {
             Optional<Samples> before = baseline.flatMap(b -> b.find(result.key())).flatMap(b -> samples(b.primary()));
             (before.isPresent() ? ForkSpread.of(before.get(), now.get()) : ForkSpread.of(now.get())).ifPresent(spreads::add);
         }
-        return new BootstrapStatistics(confidence, alpha, resamples, seed, ForkVariancePrior.fit(spreads), Optional.empty());
+        return new BootstrapStatistics(confidence, alpha, resamples, seed, ForkVariancePrior.fit(spreads), PairedRatio.Pool.NONE);
     }
 
     /** These statistics with the prior of a paired build (see {@link PairedRatio}). */
@@ -141,7 +141,7 @@ public final class BootstrapStatistics implements Statistics {
     @Override
     public RegressionDecision pairedRegression(Metric baseline, Metric current, Direction direction, double threshold,
                                                int comparisons) {
-        return PairedRatio.decide(baseline, current, direction, threshold, comparisons, alpha, pairedPrior);
+        return PairedRatio.decide(baseline, current, direction, threshold, comparisons, alpha, pairedPool);
     }
 
     private static Optional<Samples> samples(Metric metric) {

@@ -22,7 +22,8 @@ import org.apache.commons.math3.stat.StatUtils;
  * {@code d_i}; what is left is the code's difference and the fork-to-fork noise of both forks.
  *
  * <p>A fork's score is the mean of its steady iterations without the worst one ({@link UndisturbedForkScore}):
- * load on a shared machine only ever slows an iteration down.
+ * load on a shared machine only ever slows an iteration down. A round far off its benchmark's others (a
+ * fork disturbed throughout) is left out, at most one per benchmark ({@link DisturbedRound}).
  *
  * <p>The interval is a t-interval on the mean of the {@code d_i}, at level {@code 1 - alpha/m}
  * (Bonferroni over the build's {@code m} regression checks). Its variance is the benchmark's own,
@@ -59,18 +60,34 @@ public final class PairedRatio {
         return Optional.of(d);
     }
 
-    /** The prior of a paired build: the spread of the paired log ratios of every benchmark with two or more pairs. */
-    static Optional<ForkVariancePrior> prior(RunResults current, RunResults baseline) {
-        List<ForkSpread> spreads = new ArrayList<>();
+    /**
+     * What a paired build's checks share: the build's robust round spread ({@link DisturbedRound#scale}) and
+     * the pooled variance of the paired log ratios of every benchmark with two or more pairs, each without
+     * the disturbed round {@link DisturbedRound} leaves out.
+     */
+    record Pool(Optional<ForkVariancePrior> variance, double roundScale) {
+
+        /** No build to learn from: every benchmark on its own rounds, none left out. */
+        static final Pool NONE = new Pool(Optional.empty(), Double.NaN);
+    }
+
+    /** The pool of a paired build (see {@link Pool}). */
+    static Pool prior(RunResults current, RunResults baseline) {
+        List<double[]> rounds = new ArrayList<>();
         for (BenchmarkResult now : current.results()) {
             Optional<BenchmarkResult> before = baseline.find(now.key());
             if (before.isEmpty()) {
                 continue;
             }
-            logRatios(before.get().primary(), now.primary(), now.primary().direction())
-                    .flatMap(PairedRatio::spread).ifPresent(spreads::add);
+            logRatios(before.get().primary(), now.primary(), now.primary().direction()).ifPresent(rounds::add);
         }
-        return ForkVariancePrior.fitWithNoisierClasses(spreads);
+        double scale = DisturbedRound.scale(rounds);
+        List<ForkSpread> spreads = new ArrayList<>();
+        for (double[] d : rounds) {
+            double[] kept = DisturbedRound.find(d, scale).map(i -> DisturbedRound.without(d, i)).orElse(d);
+            spread(kept).ifPresent(spreads::add);
+        }
+        return new Pool(ForkVariancePrior.fitWithNoisierClasses(spreads), scale);
     }
 
     private static Optional<ForkSpread> spread(double[] d) {
@@ -81,25 +98,32 @@ public final class PairedRatio {
     }
 
     static RegressionDecision decide(Metric baseline, Metric current, Direction direction, double threshold,
-                                     int comparisons, double alpha, Optional<ForkVariancePrior> prior) {
+                                     int comparisons, double alpha, Pool pool) {
         Optional<double[]> ratios = logRatios(baseline, current, direction);
         if (ratios.isEmpty()) {
             return new RegressionDecision(Verdict.INCONCLUSIVE, Interval.point(Double.NaN, "no paired forks"),
                     List.of("paired mode: no pair of forks with positive scores on both sides"));
         }
-        double[] d = ratios.get();
+        double[] all = ratios.get();
+        Optional<ForkVariancePrior> prior = pool.variance();
+        Optional<Integer> disturbed = DisturbedRound.find(all, pool.roundScale());
+        double[] d = disturbed.map(i -> DisturbedRound.without(all, i)).orElse(all);
         ForkSpread own = spread(d).orElseThrow();
         ForkSpread used = prior.map(p -> p.moderate(own)).orElse(own);
-        Optional<ForkVariancePrior> pool = prior.flatMap(p -> p.classOf(own));
+        Optional<ForkVariancePrior> varianceClass = prior.flatMap(p -> p.classOf(own));
         String source = prior.isEmpty() ? "own pairs"
-                : pool.isEmpty() ? "own pairs: they spread more than the build's other benchmarks"
-                : pool.get().describe().replace("fork variance", "pair variance");
+                : varianceClass.isEmpty() ? "own pairs: they spread more than the build's other benchmarks"
+                : varianceClass.get().describe().replace("fork variance", "pair variance");
         int m = Math.max(1, comparisons);
         double level = 1 - alpha / m;
         double center = StatUtils.mean(d);
         double estimate = toSlowdown(center, direction);
         List<String> notes = new ArrayList<>();
-        notes.add("paired rounds, this code / baseline code: " + roundRatios(d, direction));
+        notes.add("paired rounds, this code / baseline code: " + roundRatios(all, direction));
+        disturbed.ifPresent(i -> notes.add(String.format(Locale.ROOT, "the round with ratio %s left out: it lies %.1f"
+                + " robust standard deviations of this build's rounds from this benchmark's median, more than %.0f (a pair"
+                + " with a fork disturbed throughout, left out like a fork that crashed)", roundRatios(new double[] {all[i]},
+                direction), DisturbedRound.distance(all, i, pool.roundScale()), DisturbedRound.FAR)));
         if (!(used.degreesOfFreedom() > 0) || !(used.logVariance() > 0)) {
             notes.add("paired mode needs two or more rounds with some spread to give an interval; run more rounds"
                     + " (-Dbudget.forks=3 or more)");
@@ -111,8 +135,9 @@ public final class PairedRatio {
         double halfWidth = q * Math.sqrt(used.logVariance() / d.length);
         Interval interval = new Interval(toSlowdown(center - halfWidth, direction), estimate,
                 toSlowdown(center + halfWidth, direction),
-                String.format(Locale.ROOT, "paired t %s over %d rounds (df %.0f, %s)%s", ForkMeansT.percent(level), d.length,
-                        used.degreesOfFreedom(), source, m > 1 ? ", Bonferroni over " + m + " checks" : ""));
+                String.format(Locale.ROOT, "paired t %s over %d%s rounds (df %.0f, %s)%s", ForkMeansT.percent(level), d.length,
+                        disturbed.isPresent() ? " of " + all.length : "", used.degreesOfFreedom(), source,
+                        m > 1 ? ", Bonferroni over " + m + " checks" : ""));
         Verdict verdict;
         if (interval.low() > threshold) {
             verdict = Verdict.FAIL;

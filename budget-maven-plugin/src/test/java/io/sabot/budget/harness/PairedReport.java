@@ -148,10 +148,12 @@ final class PairedReport {
                 lines.add(inconclusive(where, rows.stream().filter(r -> r.mode().equals(mode) && r.load().equals(load)).toList()));
             }
         }
-        double most = rows.stream().mapToDouble(r -> Math.max(r.maxMeasurementSeconds(), r.maxBaselineMeasurementSeconds()))
-                .max().orElse(0);
-        lines.add(String.format(Locale.ROOT, "Measurement per benchmark and side <= %.0f s: at most %.1f s in any build: %s",
-                TARGET_MEASUREMENT_SECONDS, most, most <= TARGET_MEASUREMENT_SECONDS ? "met" : "MISSED"));
+        java.util.OptionalDouble most = rows.stream()
+                .mapToDouble(r -> Math.max(r.maxMeasurementSeconds(), r.maxBaselineMeasurementSeconds())).max();
+        lines.add(most.isEmpty()
+                ? String.format(Locale.ROOT, "Measurement per benchmark and side <= %.0f s: no builds: NOT MEASURED", TARGET_MEASUREMENT_SECONDS)
+                : String.format(Locale.ROOT, "Measurement per benchmark and side <= %.0f s: at most %.1f s in any build: %s",
+                        TARGET_MEASUREMENT_SECONDS, most.getAsDouble(), most.getAsDouble() <= TARGET_MEASUREMENT_SECONDS ? "met" : "MISSED"));
         return lines;
     }
 

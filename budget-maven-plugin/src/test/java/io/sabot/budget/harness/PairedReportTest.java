@@ -85,6 +85,11 @@ class PairedReportTest {
     }
 
     @Test
+    void withoutBuildsOfTodaysProcedureNoTargetIsMet() {
+        assertThat(PairedReport.targets(List.of())).allSatisfy(t -> assertThat(t).contains("NOT MEASURED"));
+    }
+
+    @Test
     void buildsOfEarlierProceduresAreShownApartAndNotCounted() {
         String after = PairedReport.PAIRED_STATISTICS_SINCE.plusSeconds(60).toString();
         String before = PairedReport.PAIRED_STATISTICS_SINCE.minusSeconds(60).toString();

@@ -1,7 +1,6 @@
 package io.sabot.budget.core.check.stats;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +40,7 @@ public final class DisturbedRound {
             if (d.length < MIN_ROUNDS) {
                 continue;
             }
-            double median = median(d);
+            double median = SteadyState.median(d);
             for (double x : d) {
                 if (x != median) {
                     deviations.add(Math.abs(x - median));
@@ -55,7 +54,7 @@ public final class DisturbedRound {
         for (int i = 0; i < all.length; i++) {
             all[i] = deviations.get(i);
         }
-        return 1.4826 * median(all);
+        return 1.4826 * SteadyState.median(all);
     }
 
     /** The round to leave out of {@code d} (its index), if one lies more than {@link #FAR} x {@code scale} from the median. */
@@ -63,7 +62,7 @@ public final class DisturbedRound {
         if (d.length < MIN_ROUNDS || !(scale > 0) || !Double.isFinite(scale)) {
             return Optional.empty();
         }
-        double median = median(d);
+        double median = SteadyState.median(d);
         int farthest = 0;
         for (int i = 1; i < d.length; i++) {
             if (Math.abs(d[i] - median) > Math.abs(d[farthest] - median)) {
@@ -83,13 +82,6 @@ public final class DisturbedRound {
 
     /** How far round {@code index} lies, in robust standard deviations of the build's rounds. */
     public static double distance(double[] d, int index, double scale) {
-        return Math.abs(d[index] - median(d)) / scale;
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return Math.abs(d[index] - SteadyState.median(d)) / scale;
     }
 }

@@ -85,16 +85,13 @@ public final class PairedRatio {
         List<ForkSpread> spreads = new ArrayList<>();
         for (double[] d : rounds) {
             double[] kept = DisturbedRound.find(d, scale).map(i -> DisturbedRound.without(d, i)).orElse(d);
-            spread(kept).ifPresent(spreads::add);
+            spreads.add(spread(kept));
         }
         return new Pool(ForkVariancePrior.fitWithNoisierClasses(spreads), scale);
     }
 
-    private static Optional<ForkSpread> spread(double[] d) {
-        if (d.length < 2) {
-            return Optional.of(new ForkSpread(Double.NaN, 0));
-        }
-        return Optional.of(new ForkSpread(StatUtils.variance(d), d.length - 1));
+    private static ForkSpread spread(double[] d) {
+        return d.length < 2 ? new ForkSpread(Double.NaN, 0) : new ForkSpread(StatUtils.variance(d), d.length - 1);
     }
 
     static RegressionDecision decide(Metric baseline, Metric current, Direction direction, double threshold,
@@ -108,7 +105,7 @@ public final class PairedRatio {
         Optional<ForkVariancePrior> prior = pool.variance();
         Optional<Integer> disturbed = DisturbedRound.find(all, pool.roundScale());
         double[] d = disturbed.map(i -> DisturbedRound.without(all, i)).orElse(all);
-        ForkSpread own = spread(d).orElseThrow();
+        ForkSpread own = spread(d);
         ForkSpread used = prior.map(p -> p.moderate(own)).orElse(own);
         Optional<ForkVariancePrior> varianceClass = prior.flatMap(p -> p.classOf(own));
         String source = prior.isEmpty() ? "own pairs"

@@ -13,12 +13,11 @@ for args in glob.glob(os.path.join(root, '**', 'fork.args'), recursive=True):
     benches = []
     for m in re.finditer(r'^# Benchmark: (\S+)\n(?:# Parameters: \((.*)\)\n)?', text, re.M):
         benches.append(m.group(1).split('.')[-2] + '.' + m.group(1).split('.')[-1] + ('[' + m.group(2) + ']' if m.group(2) else ''))
-    total = re.search(r'Total time: (\d+):(\d+):(\d+)', text)
-    jmh = int(total.group(1))*3600+int(total.group(2))*60+int(total.group(3)) if total else None
     rel = os.path.relpath(d, root)
     rnd = re.search(r'round-(\d+)', rel)
-    runs.append(dict(dir=rel, start=start, end=end, wall=end-start, jmh=jmh, benches=benches,
-                     round=int(rnd.group(1)) if rnd else 0, side=os.path.basename(d)))
+    side = os.path.basename(d)
+    runs.append(dict(dir=rel, start=start, end=end, wall=end-start, benches=benches,
+                     round=int(rnd.group(1)) if rnd else 0, side=side if side in ('current', 'baseline') else 'one-side'))
 runs.sort(key=lambda r: r['start'])
 if not runs:
     sys.exit('no runs under ' + root)
@@ -28,7 +27,8 @@ gaps = [b['start'] - a['end'] for a, b in zip(runs, runs[1:])]
 print(f'gaps between runs: total {sum(gaps):.0f} s, median {sorted(gaps)[len(gaps)//2]:.2f} s, max {max(gaps):.1f} s')
 per = collections.defaultdict(float); cnt = collections.Counter()
 for r in runs:
-    per[(r['round'], r['side'] if r['side'] in ('current', 'baseline') else 'one-side')] += r['wall']; cnt[(r['round'], r['side'] if r['side'] in ('current','baseline') else 'one-side')] += 1
+    per[(r['round'], r['side'])] += r['wall']
+    cnt[(r['round'], r['side'])] += 1
 for k in sorted(per):
     print(f'round {k[0]} {k[1]:9s} {cnt[k]:3d} runs {per[k]/60:5.2f} min')
 forks = sum(len(r['benches']) for r in runs)

@@ -119,7 +119,11 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.budgetJdk")
     private String budgetJdk;
 
-    /** Extra JVM arguments for the benchmark JVMs (JMH {@code -jvmArgsAppend}), one argument per entry. */
+    /**
+     * Extra JVM arguments for the benchmark JVMs, one argument per entry, after the budget file's
+     * {@code jvm-args}. Passed as JMH {@code -jvmArgsPrepend}, so a benchmark's own
+     * {@code @Fork(jvmArgs/jvmArgsAppend)} still apply, after these.
+     */
     @Parameter(property = "budget.jvmArgs")
     private List<String> jvmArgs;
 

@@ -45,16 +45,49 @@ public final class JmhCommandLine {
         for (String profiler : jmh.profilers().orElse(List.of())) {
             add(command, "-prof", profiler);
         }
-        if (!jmh.jvmArgs().isEmpty()) {
-            // JMH splits this value on spaces; arguments with spaces are rejected when parameters are read.
-            add(command, "-jvmArgsAppend", String.join(" ", jmh.jvmArgs()));
+        // JMH takes a command-line -jvmArgsAppend or -jvmArgs instead of a benchmark's own
+        // @Fork(jvmArgsAppend/jvmArgs), so ours go first (-jvmArgsPrepend): the benchmark's arguments
+        // still reach its forks, after ours, and win where both set the same flag.
+        List<String> passedThrough = new ArrayList<>(settings.jmhArgs());
+        String prepend = joinPrepend(jmh.jvmArgs(), takePrepend(passedThrough));
+        if (!prepend.isEmpty()) {
+            add(command, PREPEND, prepend);
         }
         // Fail on error: a benchmark that throws must fail the run, not vanish from the results.
         add(command, "-foe", "true");
         add(command, "-rf", "json");
         add(command, "-rff", settings.resultsFile().toString());
-        command.addAll(settings.jmhArgs());
+        command.addAll(passedThrough);
         return command;
+    }
+
+    static final String PREPEND = "-jvmArgsPrepend";
+
+    /**
+     * Removes every {@code -jvmArgsPrepend VALUE} from the pass-through arguments and returns the
+     * values: JMH reads a second occurrence of the option as a list of unsplit values, so the user's
+     * must be folded into the plugin's one.
+     */
+    private static List<String> takePrepend(List<String> passedThrough) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < passedThrough.size() - 1; i++) {
+            if (PREPEND.equals(passedThrough.get(i))) {
+                values.add(passedThrough.remove(i + 1));
+                passedThrough.remove(i);
+                i--;
+            }
+        }
+        return values;
+    }
+
+    /** The budget's arguments first (JMH splits the value on spaces; ours never hold one), then the user's. */
+    private static String joinPrepend(List<String> jvmArgs, List<String> usersValues) {
+        List<String> parts = new ArrayList<>();
+        if (!jvmArgs.isEmpty()) {
+            parts.add(String.join(" ", jvmArgs));
+        }
+        parts.addAll(usersValues);
+        return String.join(" ", parts).strip();
     }
 
     /** JMH time values: "200ms", "1s", "500us". */

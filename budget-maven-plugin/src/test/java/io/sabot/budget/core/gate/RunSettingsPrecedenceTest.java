@@ -62,13 +62,13 @@ class RunSettingsPrecedenceTest {
     @Test
     void theBudgetFileSetsWhatNothingAboveItSets() throws Exception {
         assertThat(options(FILE, nothing(false))).containsExactly("-f", "2", "-wi", "3", "-w", "1s", "-i", "5", "-r", "500ms",
-                "-prof", "stack", "-jvmArgsAppend", "-Xmx1g");
+                "-prof", "stack", "-jvmArgsPrepend", "-Xmx1g");
     }
 
     @Test
     void quickModeWinsOverTheFileButLeavesProfilersAndJvmArgsToIt() throws Exception {
         assertThat(options(FILE, nothing(true))).containsExactly("-f", "1", "-wi", "2", "-w", "200ms", "-i", "3", "-r", "200ms",
-                "-prof", "stack", "-jvmArgsAppend", "-Xmx1g");
+                "-prof", "stack", "-jvmArgsPrepend", "-Xmx1g");
         assertThat(options(EMPTY_FILE, nothing(true))).containsExactly("-f", "1", "-wi", "2", "-w", "200ms", "-i", "3",
                 "-r", "200ms", "-prof", "gc");
     }
@@ -78,9 +78,9 @@ class RunSettingsPrecedenceTest {
         assertThat(options(FILE, pom(Optional.of(4), Optional.of(Duration.ofSeconds(2)), Optional.of(List.of("gc", "perfnorm")),
                 List.of("-Xss1m"), true)))
                 .containsExactly("-f", "4", "-wi", "2", "-w", "200ms", "-i", "3", "-r", "2s", "-prof", "gc", "-prof", "perfnorm",
-                        "-jvmArgsAppend", "-Xmx1g -Xss1m");
+                        "-jvmArgsPrepend", "-Xmx1g -Xss1m");
         assertThat(options(FILE, pom(Optional.of(3), Optional.empty(), Optional.empty(), List.of(), false)))
                 .containsExactly("-f", "3", "-wi", "3", "-w", "1s", "-i", "5", "-r", "500ms", "-prof", "stack",
-                        "-jvmArgsAppend", "-Xmx1g");
+                        "-jvmArgsPrepend", "-Xmx1g");
     }
 }

@@ -180,8 +180,8 @@ final class PairedCheck {
             Set<BenchmarkKey> all = UndecidedBenchmarks.fitting(ranked, budgets, now, Long.MAX_VALUE, pairable);
             if (chosen.isEmpty()) {
                 notes.add("Adaptive rounds stopped: " + rounds + " more round(s) of even one of the " + all.size()
-                        + " undecided benchmark(s) would take about " + perResult.toSeconds() + " s, beyond the "
-                        + left.toSeconds() + " s left of -Dbudget.maxTime=" + adaptive.maxTime().toSeconds() + "s");
+                        + " undecided benchmark(s) would take about " + perResult.toSeconds() + " s, "
+                        + timeLeft(left, spent, adaptive.maxTime()));
                 break;
             }
             Instant before = clock.instant();
@@ -318,4 +318,12 @@ final class PairedCheck {
         return new Evaluation(results, later.problems(), later.notes());
     }
 
+    /** "beyond the 40 s left of ...", or, when a look ran over the estimate, that the time is spent. */
+    static String timeLeft(Duration left, Duration spent, Duration maxTime) {
+        String option = "-Dbudget.maxTime=" + maxTime.toSeconds() + "s";
+        if (left.isNegative() || left.isZero()) {
+            return "and the looks have spent the " + option + " (" + spent.toSeconds() + " s so far)";
+        }
+        return "beyond the " + left.toSeconds() + " s left of " + option;
+    }
 }

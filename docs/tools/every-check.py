@@ -27,12 +27,7 @@ def benchmark(check):
 
 
 def significant(value):
-    if value == 0:
-        return "0"
-    text = f"{value:.4g}"
-    if "e" in text:
-        return text
-    return text
+    return "0" if value == 0 else f"{value:.4g}"
 
 
 def measured(check):

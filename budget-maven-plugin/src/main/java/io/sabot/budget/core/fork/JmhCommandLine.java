@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 public final class JmhCommandLine {
 
     static final String JMH_MAIN = "org.openjdk.jmh.Main";
+    static final String PREPEND = "-jvmArgsPrepend";
 
     private JmhCommandLine() {
     }
@@ -61,8 +62,6 @@ public final class JmhCommandLine {
         return command;
     }
 
-    static final String PREPEND = "-jvmArgsPrepend";
-
     /**
      * Removes every {@code -jvmArgsPrepend VALUE} from the pass-through arguments and returns the
      * values: JMH reads a second occurrence of the option as a list of unsplit values, so the user's
@@ -82,10 +81,7 @@ public final class JmhCommandLine {
 
     /** The budget's arguments first (JMH splits the value on spaces; ours never hold one), then the user's. */
     private static String joinPrepend(List<String> jvmArgs, List<String> usersValues) {
-        List<String> parts = new ArrayList<>();
-        if (!jvmArgs.isEmpty()) {
-            parts.add(String.join(" ", jvmArgs));
-        }
+        List<String> parts = new ArrayList<>(jvmArgs);
         parts.addAll(usersValues);
         return String.join(" ", parts).strip();
     }

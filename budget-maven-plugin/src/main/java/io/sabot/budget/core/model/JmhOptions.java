@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * JMH's run settings, each optional: forks ({@code -f}), warmup and measurement iterations and
  * their times ({@code -wi -w -i -r}), profilers ({@code -prof}) and extra JVM arguments
- * ({@code -jvmArgsPrepend}, so that a benchmark's own {@code @Fork} arguments still follow them). One value for every source (the POM or command line, quick mode, the
- * budget file's {@code jmh:} section), layered with {@link #over} as JMH's
+ * ({@code -jvmArgsPrepend}, so that a benchmark's own {@code @Fork} arguments still follow them).
+ * One value for every source (the POM or command line, quick mode, the budget file's {@code jmh:}
+ * section), layered with {@link #over} as JMH's
  * {@code ChainedOptionsBuilder.parent} layers options: a setting left empty falls through to the
  * next source, and what no source sets falls to the benchmarks' annotations and JMH's defaults.
  *

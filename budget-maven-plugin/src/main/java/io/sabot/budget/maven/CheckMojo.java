@@ -178,11 +178,17 @@ public class CheckMojo extends AbstractBudgetMojo {
     @Parameter(property = "budget.against", defaultValue = "baseline")
     private String against;
 
-    /** Paired mode: rounds of pairs per benchmark before any adaptive round. Default: the fork count, at least 3. */
+    /**
+     * Paired mode: rounds of pairs per benchmark before any adaptive round; JDK comparison: rounds on
+     * every JDK. Default: the fork count, at least 3.
+     */
     @Parameter(property = "budget.rounds")
     private Integer rounds;
 
-    /** Paired mode: the seed of the random order within each pair; random (and printed) when unset. */
+    /**
+     * Paired mode: the seed of the random order within each pair; JDK comparison: of the order of the
+     * JDKs within each round. Random (and printed) when unset.
+     */
     @Parameter(property = "budget.seed")
     private Long seed;
 

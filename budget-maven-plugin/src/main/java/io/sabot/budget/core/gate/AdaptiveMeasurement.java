@@ -116,8 +116,7 @@ final class AdaptiveMeasurement {
                 Duration one = perFork.multipliedBy(forks);
                 String what = undecided == 1 ? forks + " fork" + plural(forks)
                         : forks + " fork" + plural(forks) + " of even one of the " + undecided + " undecided benchmarks";
-                stop = "the next round (" + what + ", about " + format(one) + ") would not fit the " + format(left)
-                        + " left of maxTime " + format(settings.maxTime());
+                stop = "the next round (" + what + ", about " + format(one) + ") " + timeLeft(left, spent, settings.maxTime());
                 break;
             }
             Duration estimate = perFork.multipliedBy((long) forks * targets.size());
@@ -287,6 +286,14 @@ final class AdaptiveMeasurement {
     }
 
     /** "850 ms", "12.3 s", "4 min 05 s". */
+    /** "would not fit the 40.0 s left of ...", or, when a round ran over its estimate, that the time is spent. */
+    static String timeLeft(Duration left, Duration spent, Duration maxTime) {
+        if (left.isNegative() || left.isZero()) {
+            return "would not fit: the rounds have spent the maxTime " + format(maxTime) + " (" + format(spent) + " so far)";
+        }
+        return "would not fit the " + format(left) + " left of maxTime " + format(maxTime);
+    }
+
     static String format(Duration d) {
         long millis = d.toMillis();
         if (millis < 1000) {

@@ -141,6 +141,23 @@ class AdaptiveMeasurementTest {
     }
 
     @Test
+    void aRoundThatRanOverItsEstimateSaysTheTimeIsSpentNotNegative() throws Exception {
+        jmh.benchmark(A, around(110, 0.02, 4));
+        RunResults first = jmh.firstRun(2);
+        Run run = new Run("  - {id: A, benchmark: Bench.a, max: 110ns}\n", new AdaptiveSettings(Duration.ofSeconds(7), 3), first);
+
+        // The first run's 6 s for 2 forks estimate a round at 6 s, which fits the 7 s; it takes 10 s (5 s a fork).
+        AdaptiveMeasurement.Outcome outcome = run.refine(Duration.ofSeconds(6));
+
+        assertThat(outcome.rounds()).hasSize(1);
+        assertThat(outcome.spent()).isEqualTo(Duration.ofSeconds(10));
+        CheckResult a = check(outcome.evaluation(), "A");
+        assertThat(a.notes()).anySatisfy(n -> assertThat(n)
+                .contains("would not fit: the rounds have spent the maxTime 7.0 s (10.0 s so far)")
+                .doesNotContain("left of"));
+    }
+
+    @Test
     void theRoundCapStopsAnUndecidableCheck() throws Exception {
         jmh.benchmark(A, around(110, 0.02, 5));
         Run run = new Run("  - {id: A, benchmark: Bench.a, max: 110ns}\n", new AdaptiveSettings(Duration.ofHours(1), 2),

@@ -286,7 +286,11 @@ public final class HtmlReport {
         return seconds >= 60 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s";
     }
 
-    /** Text and attribute values: the five characters that can change HTML's meaning. */
+    /**
+     * Text and attribute values: the five characters that can change HTML's meaning, and every character
+     * beyond Latin-1 as a character reference (the forest plot's "\u2264" on every row), which the browser shows
+     * the same: one such character would widen the page's builder of megabytes to two bytes a character.
+     */
     static String escape(String text) {
         int first = 0;
         while (first < text.length() && !needsEscape(text.charAt(first))) {
@@ -304,14 +308,22 @@ public final class HtmlReport {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+                default -> {
+                    if (c <= 0xFF) {
+                        out.append(c);
+                    } else {
+                        int codePoint = text.codePointAt(i);
+                        out.append("&#").append(codePoint).append(';');
+                        i += Character.charCount(codePoint) - 1;
+                    }
+                }
             }
         }
         return out.toString();
     }
 
     private static boolean needsEscape(char c) {
-        return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
+        return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c > 0xFF;
     }
 
     /**

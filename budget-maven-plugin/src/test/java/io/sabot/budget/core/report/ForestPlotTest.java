@@ -66,7 +66,7 @@ class ForestPlotTest {
         assertThat(rowAttribute(html, "data-verdict")).containsExactly("FAIL", "FAIL", "WARN", "INCONCLUSIVE", "INCONCLUSIVE",
                 "PASS", "PASS");
         assertThat(html).contains("7 regression checks: 2 FAIL, 1 WARN, 2 INCONCLUSIVE, 2 PASS, worst first")
-                .contains(">+40.0% [+30.0, +50.0] \u2264+10.0%</text>")
+                .contains(">+40.0% [+30.0, +50.0] &#8804;+10.0%</text>")
                 .contains(">not compared</text>");
     }
 
@@ -100,7 +100,7 @@ class ForestPlotTest {
         assertThat(axis.beyondHigh(4.0)).isTrue();
         String huge = html.substring(html.indexOf("data-benchmark=\"io.x.A.huge"), html.indexOf("</g>", html.indexOf("io.x.A.huge")));
         assertThat(huge).contains("class=\"cut\"").doesNotContain("class=\"estimate\"")
-                .contains(">+400.0% [+350.0, +450.0] \u2264+10.0%</text>")
+                .contains(">+400.0% [+350.0, +450.0] &#8804;+10.0%</text>")
                 .contains("<title>regression io.x.A.huge (avgt)\nFAIL: io.x.A.huge is slower</title>");
     }
 
@@ -111,8 +111,17 @@ class ForestPlotTest {
                 regression("io.x.A.unknown", Verdict.INCONCLUSIVE, Double.NaN, Double.NaN, Double.NaN)), Map.of());
 
         assertThat(html).doesNotContain("NaN\"").doesNotContain("Infinity\"");
-        assertThat(html).contains(">+5.0% [-20.0, +\u221e] \u2264+10.0%</text>").contains(">? [?, ?] \u2264+10.0%</text>");
+        assertThat(html).contains(">+5.0% [-20.0, +&#8734;] &#8804;+10.0%</text>").contains(">? [?, ?] &#8804;+10.0%</text>");
         assertThat(Pattern.compile("class=\"cut\"").matcher(html).results().count()).isEqualTo(1);
+    }
+
+    @Test
+    void signsBeyondLatin1AreCharacterReferencesSoALargePageStaysOneByteACharacter() {
+        String html = ForestPlot.render(List.of(
+                regression("io.x.A.open", Verdict.INCONCLUSIVE, -0.2, 0.05, Double.POSITIVE_INFINITY),
+                regression("io.x.A.fail", Verdict.FAIL, 0.30, 0.40, 0.50)), Map.of());
+
+        assertThat(html.chars().filter(c -> c > 0xFF).count()).isZero();
     }
 
     @Test

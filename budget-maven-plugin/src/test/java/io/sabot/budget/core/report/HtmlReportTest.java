@@ -276,6 +276,8 @@ class HtmlReportTest {
     @Test
     void htmlEscapingCoversTextAndAttributes() {
         assertThat(HtmlReport.escape("<a href=\"x\">'&'</a>")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        // beyond Latin-1 as references (a supplementary character as one), Latin-1 itself as is
+        assertThat(HtmlReport.escape("\u00b1 \u2264 \ud83d\ude80 \u00e9")).isEqualTo("\u00b1 &#8804; &#128640; \u00e9");
         assertThat(HtmlReport.scriptSafe("a='</script>'")).isEqualTo("a='<\\/script>'");
     }
 

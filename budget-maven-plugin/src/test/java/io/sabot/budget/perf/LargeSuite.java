@@ -1,6 +1,6 @@
 package io.sabot.budget.perf;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sabot.budget.core.io.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,7 +22,6 @@ public final class LargeSuite {
     static final int PER_CLASS = 10;
     private static final int FORKS = 3;
     private static final int ITERATIONS = 5;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public final Path current;
     public final Path baseline;
@@ -43,8 +42,8 @@ public final class LargeSuite {
         }
         Files.createDirectories(directory);
         LargeSuite suite = new LargeSuite(directory, size);
-        Files.writeString(suite.baseline, JSON.writeValueAsString(run(size, false)));
-        Files.writeString(suite.current, JSON.writeValueAsString(run(size, true)));
+        Files.writeString(suite.baseline, JsonTrees.compact(run(size, false)));
+        Files.writeString(suite.current, JsonTrees.compact(run(size, true)));
         StringBuilder yaml = new StringBuilder("version: 1\ndefaults:\n  regression: 10%\nbudgets:\n");
         for (int c = 0; c < size / PER_CLASS; c++) {
             yaml.append("  - id: LIMIT-").append(c).append('\n')
@@ -62,7 +61,7 @@ public final class LargeSuite {
 
     private static ArrayNode run(int size, boolean current) {
         SplittableRandom random = new SplittableRandom(current ? 2 : 1);
-        ArrayNode run = JSON.createArrayNode();
+        ArrayNode run = JsonTrees.array();
         for (int i = 0; i < size; i++) {
             int c = i / PER_CLASS;
             int method = (i % PER_CLASS) / 2;
@@ -85,8 +84,8 @@ public final class LargeSuite {
     }
 
     private static ObjectNode metric(SplittableRandom random, double centre, double spread, String unit) {
-        ObjectNode metric = JSON.createObjectNode();
-        ArrayNode raw = JSON.createArrayNode();
+        ObjectNode metric = JsonTrees.object();
+        ArrayNode raw = JsonTrees.array();
         double sum = 0;
         for (int f = 0; f < FORKS; f++) {
             double forkShift = 1 + spread * (random.nextDouble() * 2 - 1);

@@ -2,10 +2,9 @@ package io.sabot.budget.core.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sabot.budget.core.io.JsonTrees;
 import io.sabot.budget.core.io.ResultFileException;
 import io.sabot.budget.core.io.ResultFiles;
 import io.sabot.budget.core.model.BenchmarkKey;
@@ -44,7 +43,6 @@ import java.util.Optional;
 public final class HistoryFile {
 
     public static final int FORMAT_VERSION = 1;
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     /** Parallel modules of one build may share a history file; FileLock alone does not exclude threads of one JVM. */
     private static final Object APPEND_LOCK = new Object();
 
@@ -118,11 +116,11 @@ public final class HistoryFile {
     }
 
     static String toJson(HistoryEntry entry) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("v", FORMAT_VERSION);
         root.put("time", entry.time().toString());
         entry.commit().ifPresent(c -> root.put("commit", c));
-        entry.environment().ifPresent(e -> root.set("environment", MAPPER.valueToTree(e)));
+        entry.environment().ifPresent(e -> root.set("environment", JsonTrees.environment(e)));
         ArrayNode benchmarks = root.putArray("benchmarks");
         for (HistoryEntry.Benchmark b : entry.benchmarks()) {
             ObjectNode node = benchmarks.addObject();
@@ -138,20 +136,18 @@ public final class HistoryFile {
                 forks.add(mean);
             }
         }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a history entry", e);
-        }
+        return JsonTrees.compact(root);
     }
 
     /** @throws IllegalArgumentException saying what is wrong with the line */
     static HistoryEntry parse(String line) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(line);
+            root = JsonTrees.read(line);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON (" + e.getMessage() + ")");
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("not a JSON object");

@@ -52,7 +52,7 @@ public final class BaselineWriter {
         if (results.isEmpty()) {
             throw new ResultFileException(resultsFile + ": holds no benchmark results; nothing to store as a baseline");
         }
-        ObjectNode root = JmhJson.MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("format", ResultFiles.BASELINE_FORMAT);
         root.put("version", ResultFiles.BASELINE_VERSION);
         root.put("recordedAt", recordedAt.toString());
@@ -62,9 +62,9 @@ public final class BaselineWriter {
             root.putNull("reason");
         }
         commit.ifPresent(c -> root.put("commit", c));
-        root.set("environment", JmhJson.MAPPER.valueToTree(environment));
+        root.set("environment", JsonTrees.environment(environment));
         root.set("results", results);
-        byte[] bytes = JmhJson.MAPPER.writeValueAsBytes(root);
+        byte[] bytes = JsonTrees.prettyBytes(root);
         writeAtomically(target, bytes);
     }
 

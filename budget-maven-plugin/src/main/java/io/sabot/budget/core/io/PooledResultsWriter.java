@@ -1,7 +1,6 @@
 package io.sabot.budget.core.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.model.BenchmarkKey;
@@ -28,8 +27,6 @@ import java.util.Optional;
  */
 public final class PooledResultsWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private PooledResultsWriter() {
     }
 
@@ -49,7 +46,7 @@ public final class PooledResultsWriter {
      * of {@code pooled}. The first entry of each benchmark is the template; every file is plain JMH JSON.
      */
     public static void writeCombined(List<Path> templates, Path target, RunResults pooled) throws ResultFileException, IOException {
-        ArrayNode entries = JSON.createArrayNode();
+        ArrayNode entries = JsonTrees.array();
         java.util.Set<BenchmarkKey> seen = new java.util.HashSet<>();
         for (Path template : templates) {
             for (JsonNode entry : ResultFiles.rawResults(template)) {
@@ -66,7 +63,7 @@ public final class PooledResultsWriter {
 
     private static void writeAtomically(Path file, ArrayNode entries) throws IOException {
         Path temp = file.resolveSibling(file.getFileName() + ".pooled.tmp");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), entries);
+        Files.write(temp, JsonTrees.prettyBytes(entries));
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -131,7 +128,7 @@ public final class PooledResultsWriter {
             metric.percentiles().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(p -> number(percentiles, String.valueOf(p.getKey()), p.getValue()));
         }
-        ArrayNode raw = metric.rawData().isEmpty() && !node.has("rawData") ? JSON.createArrayNode() : node.putArray("rawData");
+        ArrayNode raw = metric.rawData().isEmpty() && !node.has("rawData") ? JsonTrees.array() : node.putArray("rawData");
         for (double[] fork : metric.rawData()) {
             ArrayNode values = raw.addArray();
             for (double v : fork) {

@@ -161,7 +161,7 @@ public final class ResultFiles {
             throw new ResultFileException(Utf8Text.locationOf(source, content, bad) + ": " + Utf8Text.problem(content, bad));
         }
         try {
-            JsonNode root = JmhJson.MAPPER.readTree(content);
+            JsonNode root = JsonTrees.read(content);
             if (root == null || root.isMissingNode()) {
                 throw new ResultFileException(source + ": file holds no JSON");
             }

@@ -26,14 +26,14 @@ public final class ShardManifestFile {
 
     /** Writes the manifest atomically: the file is the complete manifest or absent. */
     public static void write(Path file, ShardManifest m) throws IOException {
-        ObjectNode root = JmhJson.MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("format", FORMAT);
         root.put("version", VERSION);
         root.put("shard", m.shard().toString());
         root.set("suite", units(m.suite()));
         root.set("units", units(m.units()));
         m.commit().ifPresent(c -> root.put("commit", c));
-        root.set("environment", JmhJson.MAPPER.valueToTree(m.environment()));
+        root.set("environment", JsonTrees.environment(m.environment()));
         root.put("budgetFileSha256", m.budgetFileSha256());
         m.baselineSha256().ifPresent(s -> root.put("baselineSha256", s));
         root.put("looks", m.looks());
@@ -47,11 +47,11 @@ public final class ShardManifestFile {
         }
         ArrayNode confirmations = root.putArray("confirmations");
         m.confirmations().forEach(confirmations::add);
-        BaselineWriter.writeAtomically(file, JmhJson.MAPPER.writeValueAsBytes(root));
+        BaselineWriter.writeAtomically(file, JsonTrees.prettyBytes(root));
     }
 
     private static ArrayNode units(List<BenchmarkUnit> units) {
-        ArrayNode array = JmhJson.MAPPER.createArrayNode();
+        ArrayNode array = JsonTrees.array();
         for (BenchmarkUnit u : units) {
             ObjectNode n = array.addObject();
             n.put("benchmark", u.benchmark());
@@ -66,7 +66,7 @@ public final class ShardManifestFile {
         String source = file.toString();
         JsonNode root;
         try {
-            root = JmhJson.MAPPER.readTree(file.toFile());
+            root = JsonTrees.read(java.nio.file.Files.readAllBytes(file));
         } catch (IOException e) {
             throw new ResultFileException(source + ": cannot read the shard manifest (" + e.getMessage() + ")", e);
         }

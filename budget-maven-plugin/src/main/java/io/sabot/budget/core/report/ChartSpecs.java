@@ -1,9 +1,9 @@
 package io.sabot.budget.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sabot.budget.core.io.JsonTrees;
 import io.sabot.budget.core.check.CheckKind;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.UnitBridge;
@@ -36,7 +36,6 @@ import java.util.TreeMap;
  */
 final class ChartSpecs {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
     /** JMH's SampleTime percentiles, in the order the curve draws them. */
     static final double[] PERCENTILES = {0, 50, 90, 95, 99, 99.9, 99.99, 99.999, 99.9999, 100};
     private static final String[] FORK_COLOURS = {"#1f6feb", "#8250df", "#0a7ea4", "#bf3989", "#1a7f37", "#9a6700"};
@@ -283,7 +282,7 @@ final class ChartSpecs {
     }
 
     private static ObjectNode chart(String id, String kind, String title, String unit, String xLabel) {
-        ObjectNode chart = MAPPER.createObjectNode();
+        ObjectNode chart = JsonTrees.object();
         chart.put("id", id);
         chart.put("kind", kind);
         chart.put("title", title);
@@ -293,7 +292,7 @@ final class ChartSpecs {
     }
 
     private static ObjectNode series(String label, String style, String colour, double[] values) {
-        ObjectNode series = MAPPER.createObjectNode();
+        ObjectNode series = JsonTrees.object();
         series.put("label", label);
         series.put("style", style);
         series.put("color", colour);

@@ -1,8 +1,9 @@
 package io.sabot.budget.core.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sabot.budget.core.io.JsonTrees;
 import io.sabot.budget.core.check.CheckResult;
 import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.model.BenchmarkKey;
@@ -125,7 +126,7 @@ public final class HtmlReport {
             html.append("</ul>\n</section>\n");
         }
         html.append("</main>\n");
-        ArrayNode chartArray = ChartSpecs.MAPPER.createArrayNode();
+        ArrayNode chartArray = JsonTrees.array();
         charts.forEach(chartArray::add);
         html.append("<script type=\"application/json\" id=\"budget-report-data\">").append(json(chartArray)).append("</script>\n");
         html.append("<script>\n").append(scriptSafe(library.script)).append("\n</script>\n");
@@ -330,13 +331,8 @@ public final class HtmlReport {
      * JSON that can sit inside a script element: {@code <}, {@code >} and {@code &} only occur inside
      * JSON strings, where their \\u escapes mean the same, so no {@code </script>} or {@code <!--} survives.
      */
-    static String json(Object value) {
-        String text;
-        try {
-            text = ChartSpecs.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the chart data", e);
-        }
+    static String json(JsonNode value) {
+        String text = JsonTrees.compact(value);
         // One pass over the chart data (megabytes for a large suite), not one per character replaced.
         StringBuilder out = null;
         int copied = 0;

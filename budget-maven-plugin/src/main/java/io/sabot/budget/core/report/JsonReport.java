@@ -1,7 +1,6 @@
 package io.sabot.budget.core.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sabot.budget.core.io.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.check.CheckResult;
@@ -40,7 +39,6 @@ import java.util.Optional;
 public final class JsonReport {
 
     public static final int SCHEMA_VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
     }
@@ -60,7 +58,7 @@ public final class JsonReport {
     }
 
     private static String render(ReportContext context, Optional<PairedRun> paired, Optional<JdkComparison> jdks) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonTrees.object();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("project", context.project());
         root.put("elapsedSeconds", context.elapsed().toMillis() / 1000.0);
@@ -119,15 +117,11 @@ public final class JsonReport {
         e.problems().forEach(problems::add);
         ArrayNode notes = root.putArray("notes");
         e.notes().forEach(notes::add);
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-            throw new IllegalStateException("cannot serialise the JSON report", ex);
-        }
+        return JsonTrees.pretty(root) + "\n";
     }
 
     private static ObjectNode jdks(JdkComparison comparison) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonTrees.object();
         node.put("reference", comparison.reference().label());
         node.put("seed", comparison.seed());
         comparison.budgetsOn().ifPresent(on -> node.put("budgetsOn", on));
@@ -171,7 +165,7 @@ public final class JsonReport {
     }
 
     private static ObjectNode environment(Environment env) {
-        return MAPPER.valueToTree(env);
+        return JsonTrees.environment(env);
     }
 
     private static void number(ObjectNode node, String field, double value) {

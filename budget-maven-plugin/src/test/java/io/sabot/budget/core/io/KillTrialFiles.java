@@ -29,7 +29,7 @@ final class KillTrialFiles {
     /** Writes JMH JSON with {@code benchmarks} entries of 5 forks x 20 raw samples each. */
     static void writeResults(Path file, long seed, int benchmarks) throws IOException {
         Random random = new Random(seed);
-        ArrayNode array = JmhJson.MAPPER.createArrayNode();
+        ArrayNode array = JsonTrees.array();
         for (int b = 0; b < benchmarks; b++) {
             ObjectNode entry = array.addObject();
             entry.put("jmhVersion", "1.37");
@@ -55,7 +55,7 @@ final class KillTrialFiles {
             }
             entry.putObject("secondaryMetrics");
         }
-        JmhJson.MAPPER.writeValue(file.toFile(), array);
+        java.nio.file.Files.write(file, JsonTrees.prettyBytes(array));
     }
 
     /** Stores {@code results} as the baseline {@code target} exactly as a trial's writer does. */

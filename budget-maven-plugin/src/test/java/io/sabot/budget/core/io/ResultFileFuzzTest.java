@@ -169,7 +169,7 @@ class ResultFileFuzzTest {
         FuzzCampaign.Case mutate(String seedName, byte[] seed) {
             JsonNode root;
             try {
-                root = JmhJson.MAPPER.readTree(seed);
+                root = JsonTrees.read(seed);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -181,12 +181,7 @@ class ResultFileFuzzTest {
                 JsonNode target = containers.get(random.nextInt(containers.size()));
                 mutateOne(target, log);
             }
-            String text;
-            try {
-                text = JmhJson.MAPPER.writeValueAsString(root);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            String text = JsonTrees.pretty(root);
             // Raw tokens (numbers Jackson would not write, duplicate keys) are spliced in as text.
             text = text.replaceAll("\"" + RAW + "dup:([^\"]*)\"", "\"$1\"")
                     .replaceAll("\"" + RAW + "([^\"]*)\"", "$1");

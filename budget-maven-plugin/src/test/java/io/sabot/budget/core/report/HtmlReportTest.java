@@ -177,7 +177,7 @@ class HtmlReportTest {
         assertThat(distribution.get("yMax").asDouble()).isBetween(103.0, 110.0);
         assertThat(labels(distribution)).noneMatch(l -> l.contains("off the axis"));
 
-        var spread = ChartSpecs.MAPPER.createObjectNode();
+        var spread = io.sabot.budget.core.io.JsonTrees.object();
         var series = spread.putArray("series");
         series.addObject().put("label", "fork 1").put("style", "points").putArray("values").add(1.0).addNull().add(1.3);
         series.addObject().put("label", "MAX <= 100 ns/op").put("style", "limit").putArray("values").add(100.0).add(100.0);
@@ -191,7 +191,7 @@ class HtmlReportTest {
         double height = spread.get("yMax").asDouble() - spread.get("yMin").asDouble();
         assertThat(0.3 / height).isGreaterThan(0.6);
 
-        var wide = ChartSpecs.MAPPER.createObjectNode();
+        var wide = io.sabot.budget.core.io.JsonTrees.object();
         wide.putArray("series").addObject().put("label", "p").put("style", "line").putArray("values").add(2.0).add(9.0);
         ChartSpecs.withRange(wide);
         assertThat(wide.get("yMin").asDouble()).isZero(); // 2 is below a third of 9: the axis starts at 0
@@ -268,7 +268,7 @@ class HtmlReportTest {
 
     @Test
     void jsonForAScriptElementEscapesEverythingThatCouldEndIt() throws Exception {
-        String json = HtmlReport.json(List.of("</script><!-- & \u2028"));
+        String json = HtmlReport.json(io.sabot.budget.core.io.JsonTrees.array().add("</script><!-- & \u2028"));
         assertThat(json).isEqualTo("[\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\"]");
         assertThat(new ObjectMapper().readTree(json).get(0).asText()).isEqualTo("</script><!-- & \u2028");
     }

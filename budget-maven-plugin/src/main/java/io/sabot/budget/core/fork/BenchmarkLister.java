@@ -46,6 +46,7 @@ public final class BenchmarkLister {
         Process process = new ProcessBuilder(command).directory(settings.workingDirectory().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         String shown = JmhCommandLine.display(command);
+        ChildProcesses.started(process);
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -57,6 +58,8 @@ public final class BenchmarkLister {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw new ForkException("Interrupted while listing the benchmarks", shown, -1, tail(log), log);
+        } finally {
+            ChildProcesses.finished(process);
         }
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         if (process.exitValue() != 0) {

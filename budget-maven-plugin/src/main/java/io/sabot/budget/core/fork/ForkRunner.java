@@ -137,10 +137,24 @@ public final class ForkRunner implements BenchmarkFork {
                     .directory(settings.workingDirectory().toFile())
                     .redirectErrorStream(true)
                     .start();
-            process.getOutputStream().close();
         } catch (IOException e) {
             throw new ForkException("Cannot start the JMH fork: " + e.getMessage()
                     + ". Check <jvm> (-Dbudget.jvm) points at a java executable", shown, -1, List.of(), settings.logFile());
+        }
+        ChildProcesses.started(process);
+        try {
+            return await(process, settings, shown, deadline, listener, waitedForLock);
+        } finally {
+            ChildProcesses.finished(process);
+        }
+    }
+
+    private Attempt await(Process process, ForkSettings settings, String shown, long deadline, ForkListener listener,
+                          boolean waitedForLock) throws ForkException {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // nothing reads JMH's standard input; a pipe that cannot be closed changes nothing
         }
         OutputPump pump = new OutputPump(process, settings.logFile(), listener);
         Thread pumpThread = new Thread(pump, "budget-fork-output");

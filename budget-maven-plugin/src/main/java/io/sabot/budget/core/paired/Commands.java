@@ -1,5 +1,6 @@
 package io.sabot.budget.core.paired;
 
+import io.sabot.budget.core.fork.ChildProcesses;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,15 +59,20 @@ final class Commands {
             builder.environment().put("GIT_EDITOR", "true");
             Process process = builder.start();
             boolean finished;
+            ChildProcesses.started(process);
             try {
-                finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                finished = false;
-            }
-            if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                try {
+                    finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    finished = false;
+                }
+                if (!finished) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                }
+            } finally {
+                ChildProcesses.finished(process);
             }
             String text = Files.readString(output, StandardCharsets.UTF_8);
             if (log != null) {

@@ -20,4 +20,10 @@ assert new File(basedir, 'target/budget/results.json').isFile()
 assert new File(basedir, 'target/budget/baseline-results.json').isFile()
 assert new File(basedir, 'target/budget-baseline').listFiles().findAll { it.directory && !it.name.contains('.partial-') }.size() == 2
 assert new File(basedir, 'src/main/java/it/WorkBenchmark.java').text.contains('WORK = 1300;')
+// The record of what the forks were measured against, and compare judging them as the check did.
+assert new File(basedir, 'target/budget/paired.json').text.contains('"baselineCode" : "git:HEAD~1 (commit ')
+def compared = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/budget-compare/report.json'))
+assert compared.checks.find { it.kind == 'REGRESSION' && it.benchmark.startsWith('it.WorkBenchmark.work') }.verdict == 'FAIL'
+assert log =~ /The paired forks beside .*results\.json were measured against git:HEAD~1 \(commit [0-9a-f]{12}\), not git:HEAD\. Compare with -Dbudget\.against=git:HEAD~1/
+assert !new File(basedir, 'target/budget-compare-other/report.json').exists()
 return true

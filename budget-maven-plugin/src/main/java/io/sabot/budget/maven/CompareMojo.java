@@ -3,6 +3,7 @@ package io.sabot.budget.maven;
 import io.sabot.budget.core.gate.BudgetGate;
 import io.sabot.budget.core.gate.GateException;
 import io.sabot.budget.core.gate.GateOutcome;
+import io.sabot.budget.core.gate.PairedRecord;
 import io.sabot.budget.core.gate.GateSettings;
 import io.sabot.budget.core.gate.StandardReporter;
 import io.sabot.budget.core.paired.Against;
@@ -34,7 +35,8 @@ public class CompareMojo extends AbstractBudgetMojo {
      * median of the last historyRuns runs in the history file measured in this environment), or a
      * paired source ({@code git:...}, {@code artifact:...}, {@code classpath:...}): then the
      * {@code baseline-results.json} a paired budget:check wrote beside the current results is judged
-     * pair by pair again, without running anything.
+     * pair by pair again, without running anything, with the check's error rate split over its looks;
+     * the {@code paired.json} the check wrote beside them must name this source.
      */
     @Parameter(property = "budget.against", defaultValue = "baseline")
     private String against;
@@ -75,6 +77,14 @@ public class CompareMojo extends AbstractBudgetMojo {
                     + " or compare with the history (-Dbudget.against=history)"));
         }
         GateSettings settings = gateSettings(false);
+        int looks = 1;
+        if (source.paired()) {
+            try {
+                looks = PairedRecord.readFor(current.toPath(), against).looks();
+            } catch (GateException e) {
+                throw new MojoExecutionException(e.getMessage(), e);
+            }
+        }
         getLog().info("Comparing " + current + " with " + (withHistory
                 ? "the median of the last " + historyRuns + " runs in " + settings.historyFile().map(Object::toString).orElse("(no history file)")
                 : reference + (source.paired() ? " as pairs (fork i of each side measured together)" : "")));
@@ -83,7 +93,7 @@ public class CompareMojo extends AbstractBudgetMojo {
         GateOutcome outcome;
         try {
             outcome = withHistory ? gate.compareWithHistory(settings, current.toPath())
-                    : gate.compare(settings, current.toPath(), reference.toPath(), source.paired());
+                    : gate.compare(settings, current.toPath(), reference.toPath(), source.paired(), looks);
         } catch (GateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

@@ -114,6 +114,7 @@ public final class BudgetGate {
                 return checkPaired(settings, overrides, adaptive, paired.get(), code.get(), budgets, fork, sharded, listener);
             }
         }
+        PairedRecord.removeBeside(fork.resultsFile());
         Instant started = clock.instant();
         RunResults current = sharded.isPresent()
                 ? ShardedRun.run(fork, sharded.get().units(), s -> runFork(s, listener), listener)
@@ -260,6 +261,7 @@ public final class BudgetGate {
                 .run(fork.withForks(1), code, rounds, seed, adaptive, overrides.confirm(), budgets, evaluator, environment,
                         sharded.map(ShardRecord::units));
         environment = environmentOf(settings, outcome.current(), overrides.javaExecutable(), true);
+        new PairedRecord(code.description(), adaptive.looks()).write(fork.resultsFile());
         Evaluation evaluation = outcome.evaluation();
         if (sharded.isPresent()) {
             sharded.get().write(settings, environment.orElseThrow(), adaptive.looks(), Optional.of(outcome.run()), List.of());
@@ -432,6 +434,15 @@ public final class BudgetGate {
      * of each measured in the same pair) and regressions are judged on the pairs, as budget:check did.
      */
     public GateOutcome compare(GateSettings settings, Path currentFile, Path baselineFile, boolean paired) throws GateException {
+        return compare(settings, currentFile, baselineFile, paired, 1);
+    }
+
+    /**
+     * As above, with the error rate split over {@code looks} as the check that measured the files split it
+     * ({@link PairedRecord#looks()} for a paired run), so compare's intervals are never narrower than the check's.
+     */
+    public GateOutcome compare(GateSettings settings, Path currentFile, Path baselineFile, boolean paired, int looks)
+            throws GateException {
         // The budget file and the baseline are read on other threads meanwhile; an error is still reported
         // in the order of a sequential read (budget file, results, baseline).
         Beside<BudgetFile> budgetsRead = Beside.start("read budgets", () -> loadBudgets(settings));
@@ -453,8 +464,8 @@ public final class BudgetGate {
         }
         RunResults baseline = baselineRead.join(GateException.class);
         Optional<Environment> environment = environmentOf(settings, current, null, false);
-        Evaluation evaluation = new BudgetEvaluator(statistics, settings.compareAcrossEnvironments()).paired(paired)
-                .evaluate(budgets, current, Optional.of(baseline), environment);
+        Evaluation evaluation = new BudgetEvaluator(statistics.withErrorSpentOver(looks), settings.compareAcrossEnvironments())
+                .paired(paired).evaluate(budgets, current, Optional.of(baseline), environment);
         return decide(settings, evaluation, reportData(settings, current, budgets, readHistory(settings)),
                 Optional.of(baseline), environment);
     }

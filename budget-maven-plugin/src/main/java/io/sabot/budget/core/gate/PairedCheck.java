@@ -252,7 +252,11 @@ final class PairedCheck {
 
     /** Where the baseline side's forks are written: plain JMH JSON beside results.json, for budget:compare. */
     static Path baselineFile(ForkSettings current) {
-        return current.resultsFile().resolveSibling(BASELINE_RESULTS);
+        return baselineFileBeside(current.resultsFile());
+    }
+
+    static Path baselineFileBeside(Path resultsFile) {
+        return resultsFile.resolveSibling(BASELINE_RESULTS);
     }
 
     private Evaluation evaluate(BudgetEvaluator evaluator, BudgetFile budgets, PairedMeasurement.Sides sides,

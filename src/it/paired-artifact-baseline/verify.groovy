@@ -8,4 +8,7 @@ def fixed = report.checks.find { it.kind == 'REGRESSION' && it.benchmark == 'it.
 assert fixed.verdict != 'FAIL'
 assert report.paired.baselineSource == 'artifact:io.sabot.it:paired-artifact-baseline:1.0'
 assert new File(basedir, 'target/classes/it/work.properties').text.contains('work=1300')
+// The failure's hints point at the paired run's own logs and at compare with the same source.
+assert log.contains('Compare again without running: mvn budget:compare -Dbudget.against=artifact:io.sabot.it:paired-artifact-baseline:1.0')
+assert log =~ /Fork logs: .*target.budget.paired.round-N.pair-M.\{current,baseline\}.fork\.log/
 return true

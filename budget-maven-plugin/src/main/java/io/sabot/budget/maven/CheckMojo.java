@@ -247,16 +247,18 @@ public class CheckMojo extends AbstractBudgetMojo {
                     + " or leave out -Dbudget.jdks");
         }
         RunOverrides overrides = overrides(comparison.isPresent() ? comparison.get().jdks().get(0).java() : javaExecutable());
-        getLog().info("Running JMH benchmarks of " + project.getArtifactId() + (quick ? " (quick mode)" : "")
-                + "; log: " + outputDirectory.toPath().resolve("fork.log"));
+        Optional<PairedSettings> paired = comparison.isPresent() ? Optional.empty() : paired();
+        Optional<String> pairedAgainst = paired.map(p -> against.strip());
         GateSettings settings = gateSettings(true);
-        StandardReporter reporter = MavenReporter.create(getLog(), settings);
+        getLog().info("Running JMH benchmarks of " + project.getArtifactId() + (quick ? " (quick mode)" : "")
+                + "; " + MavenReporter.forkLogs(settings, pairedAgainst).replaceFirst("^Fork", "fork"));
+        StandardReporter reporter = MavenReporter.create(getLog(), settings, pairedAgainst);
         BudgetGate gate = new BudgetGate(statistics(), new ForkRunner(), reporter);
         GateOutcome outcome;
         try {
             outcome = comparison.isPresent()
                     ? gate.compareJdks(settings, overrides, comparison.get(), new MavenProgress(getLog()))
-                    : gate.check(settings, overrides, adaptive, paired(), shardSpec, new MavenProgress(getLog()));
+                    : gate.check(settings, overrides, adaptive, paired, shardSpec, new MavenProgress(getLog()));
         } catch (GateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

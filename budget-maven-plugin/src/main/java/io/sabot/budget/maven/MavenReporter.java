@@ -7,6 +7,7 @@ import io.sabot.budget.core.gate.GateSettings;
 import io.sabot.budget.core.gate.StandardReporter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.logging.Log;
 
 /** Builds the core reporter with Maven's log as the console and the commands that show details. */
@@ -16,12 +17,27 @@ final class MavenReporter {
     }
 
     static StandardReporter create(Log log, GateSettings settings) {
+        return create(log, settings, Optional.empty());
+    }
+
+    /**
+     * @param pairedAgainst the {@code -Dbudget.against} of a paired run: its logs are per pair and side, and
+     *                      compare must be told the same source to judge the same pairs
+     */
+    static StandardReporter create(Log log, GateSettings settings, Optional<String> pairedAgainst) {
         return new StandardReporter(settings, log::info, Instant.now(), List.of(
                 "Report with charts (opens offline): " + settings.outputDirectory().resolve("report.html"),
                 "Report: " + settings.outputDirectory().resolve("report.md"),
-                "Fork log: " + settings.outputDirectory().resolve("fork.log"),
-                "Compare again without running: mvn budget:compare",
+                forkLogs(settings, pairedAgainst),
+                "Compare again without running: mvn budget:compare" + pairedAgainst.map(a -> " -Dbudget.against=" + a).orElse(""),
                 "Accept the new numbers: mvn budget:baseline -Dbudget.reason=\"...\""));
+    }
+
+    /** Where the JMH output of this run is: one log, a log per fork round, or a log per pair and side. */
+    static String forkLogs(GateSettings settings, Optional<String> pairedAgainst) {
+        return pairedAgainst.isPresent()
+                ? "Fork logs: " + settings.outputDirectory().resolve("paired") + "/round-N/pair-M/{current,baseline}/fork.log"
+                : "Fork log: " + settings.outputDirectory().resolve("fork.log") + " (forks run round by round: round-N/fork.log)";
     }
 
     static void logNotes(Log log, GateOutcome outcome) {

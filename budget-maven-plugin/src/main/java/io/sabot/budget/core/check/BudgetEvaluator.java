@@ -27,6 +27,7 @@ public final class BudgetEvaluator {
     private boolean paired;
     private String reference;
     private final List<String> incomparable = new ArrayList<>();
+    private java.nio.file.Path baselineFile;
 
     /**
      * @param compareAcrossEnvironments when true, a baseline from a different environment still fails
@@ -71,6 +72,12 @@ public final class BudgetEvaluator {
      * checks are reported as warnings, like a baseline from another environment (unless
      * compareAcrossEnvironments).
      */
+    /** Where the baseline was looked for: a missing one is then named in the note (a mistyped path must not pass unseen). */
+    public BudgetEvaluator baselineFile(java.nio.file.Path file) {
+        this.baselineFile = file;
+        return this;
+    }
+
     public BudgetEvaluator notComparable(String reason) {
         incomparable.add(reason);
         return this;
@@ -136,7 +143,9 @@ public final class BudgetEvaluator {
                 notRun.forEach(label -> notes.add("Baseline has " + label + " but this run does not"));
             }
         } else {
-            notes.add("No baseline: regression checks skipped; record one with mvn budget:baseline -Dbudget.reason=\"...\"");
+            notes.add("No baseline: " + (baselineFile == null ? "" : baselineFile + " does not exist, so ")
+                    + "regression checks skipped; record one with mvn budget:baseline -Dbudget.reason=\"...\""
+                    + (baselineFile == null ? "" : ", or point -Dbudget.baselineFile at the file"));
         }
         boolean comparable = differences.isEmpty() || compareAcrossEnvironments;
         Problems problems = new Problems(subsetRun);

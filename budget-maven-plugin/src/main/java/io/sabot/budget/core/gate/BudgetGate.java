@@ -124,7 +124,8 @@ public final class BudgetGate {
         // With adaptive rounds every look, the first included, gets its share of the error rate.
         BudgetEvaluator evaluator = new BudgetEvaluator(statistics.withErrorSpentOver(adaptive.looks()),
                 settings.compareAcrossEnvironments())
-                .subsetRun(!overrides.includes().isEmpty() || !overrides.excludes().isEmpty() || sharded.isPresent());
+                .subsetRun(!overrides.includes().isEmpty() || !overrides.excludes().isEmpty() || sharded.isPresent())
+                .baselineFile(settings.baselineFile());
         if (!fallback.isEmpty()) {
             // Asked to pair and could not: the stored numbers are from another time, which the user did not choose
             // to gate on, so their regression verdicts are reported as warnings (limits still gate).

@@ -111,6 +111,30 @@ class BudgetGateAdaptiveTest {
     }
 
     @Test
+    void aMissingBaselineIsNamedWithThePathThatWasLookedAt() throws Exception {
+        benchmarks.put(A, f -> steady(100));
+        GateOutcome outcome = check("  - {id: A, benchmark: Bench.a, max: 200ns}\n", AdaptiveSettings.OFF);
+
+        assertThat(outcome.evaluation().notes()).anySatisfy(n -> assertThat(n)
+                .startsWith("No baseline: " + dir.resolve("baseline.json") + " does not exist, so regression checks skipped")
+                .endsWith("or point -Dbudget.baselineFile at the file"));
+    }
+
+    @Test
+    void aStoredBaselineRunRemovesThePairedFilesOfAnEarlierRunBesideItsResults() throws Exception {
+        Path results = dir.resolve("budget/results.json");
+        java.nio.file.Files.createDirectories(results.getParent());
+        new PairedRecord("git:HEAD~1 (commit 1a2b3c4d5e6f)", 1).write(results);
+        java.nio.file.Files.writeString(PairedCheck.baselineFileBeside(results), "[]");
+        benchmarks.put(A, f -> steady(100));
+
+        check("  - {id: A, benchmark: Bench.a, max: 200ns}\n", AdaptiveSettings.OFF);
+
+        assertThat(PairedRecord.beside(results)).doesNotExist();
+        assertThat(PairedCheck.baselineFileBeside(results)).doesNotExist();
+    }
+
+    @Test
     void undecidedBenchmarksGetExtraForksAndTheReportSaysSo() throws Exception {
         benchmarks.put(A, f -> steady(f == 1 ? 96 : f == 2 ? 112 : 100 + (f % 3 - 1)));
         benchmarks.put(B, f -> steady(50));

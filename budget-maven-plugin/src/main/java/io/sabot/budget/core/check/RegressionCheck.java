@@ -82,13 +82,20 @@ final class RegressionCheck implements Check {
         notes.addAll(decision.notes());
         double change = decision.slowdown().estimate();
         String direction = change >= 0 ? "slower" : "faster";
+        // In paired mode the change is estimated from the rounds' ratios, which need not agree with the ratio of
+        // the two sides' means (a round measured in a slow minute weighs as much as any other): say which is which.
+        String means = (context.paired() ? "estimated from the paired rounds; the sides' means " : "")
+                + Quantity.format(before.score() * scale) + " -> " + Quantity.format(now.score()) + " " + now.unit();
         String message = current.key().label() + " is " + Quantity.format(Math.abs(change) * 100) + "% " + direction
-                + " than the " + context.reference() + " (" + Quantity.format(before.score() * scale) + " -> " + Quantity.format(now.score())
-                + " " + now.unit() + ", slowdown interval [" + pct(decision.slowdown().low()) + ", " + pct(decision.slowdown().high()) + "])"
+                + " than the " + context.reference() + " (" + means
+                + ", slowdown interval [" + pct(decision.slowdown().low()) + ", " + pct(decision.slowdown().high()) + "])"
                 + switch (decision.verdict()) {
                     case PASS -> ", within the allowed " + pct(threshold);
                     case FAIL -> ", more than the allowed " + pct(threshold);
-                    case INCONCLUSIVE -> "; too noisy to tell against " + pct(threshold);
+                    case INCONCLUSIVE -> "; too noisy to tell against " + pct(threshold) + (context.paired()
+                            ? ": more rounds (-Dbudget.rounds) or adaptive looks (-Dbudget.maxTime) narrow the interval"
+                            : ": more forks (-Dbudget.forks) narrow the interval, and paired mode (-Dbudget.against=git:...)"
+                            + " measures the baseline code beside this code instead of another run's numbers");
                 };
         return new CheckResult(id, CheckKind.REGRESSION, current.key(), level, decision.verdict(), limit,
                 OptionalDouble.of(baselineInCurrentUnit.score() * scale), now.score(), now.unit().label(),

@@ -181,6 +181,37 @@ class BudgetEvaluatorTest {
                 .anySatisfy(n -> assertThat(n).contains("Baseline has Bench.gone"));
     }
 
+    /** Bench.a with one fork per value, each fork's iterations within 1% of it. */
+    private static io.sabot.budget.core.model.BenchmarkResult forksOfA(double... forkMeans) {
+        List<double[]> raw = java.util.Arrays.stream(forkMeans).mapToObj(v -> new double[] {v * 0.99, v, v * 1.01}).toList();
+        io.sabot.budget.core.model.Metric metric = new io.sabot.budget.core.model.Metric("primary",
+                java.util.Arrays.stream(forkMeans).average().orElseThrow(), Double.NaN, Double.NaN, Double.NaN,
+                io.sabot.budget.core.model.MetricUnit.NS_PER_OP, Mode.AVERAGE_TIME.primaryDirection(), Map.of(), raw, List.of());
+        return new io.sabot.budget.core.model.BenchmarkResult(
+                new io.sabot.budget.core.model.BenchmarkKey(BENCH + ".a", Mode.AVERAGE_TIME, Map.of()), 1, forkMeans.length,
+                "17", "OpenJDK", "17", "1.37", List.of(), metric, Map.of());
+    }
+
+    @Test
+    void anUndecidedRegressionSaysWhatWouldDecideItAndWhereItsNumbersComeFrom() throws Exception {
+        RunResults before = run(forksOfA(100, 60, 140));
+        RunResults after = run(forksOfA(130, 55, 175));
+        BudgetFile budgets = budgets("  - {id: R, benchmark: Bench.a, regression: 10%}\n");
+
+        CheckResult stored = only(evaluator.evaluate(budgets, after, Optional.of(before), Optional.empty()));
+        assertThat(stored.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(stored.message()).contains("too noisy to tell against +10.000%: more forks (-Dbudget.forks) narrow the interval")
+                .contains("paired mode (-Dbudget.against=git:...)")
+                .doesNotContain("paired rounds");
+
+        CheckResult paired = only(new BudgetEvaluator(Statistics.standard(), true).paired(true)
+                .evaluate(budgets, after, Optional.of(before), Optional.empty()));
+        assertThat(paired.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        // the estimate is the rounds' (+30%, -8%, +25%), the means are the sides' (100 -> 120 ns/op)
+        assertThat(paired.message()).contains("(estimated from the paired rounds; the sides' means 100.0 -> 120.0 ns/op,")
+                .contains("more rounds (-Dbudget.rounds) or adaptive looks (-Dbudget.maxTime)");
+    }
+
     @Test
     void aReferenceBenchmarkIsNeverJudgedAgainstTheBaseline() throws Exception {
         RunResults before = run(

@@ -81,10 +81,22 @@ final class MavenBaselineCode implements BaselineCodeProvider {
                 .orElse(project.getBasedir().toPath());
         MavenLauncher maven = MavenLauncher.at(Path.of(mavenHome), session.isOffline(),
                 existing(session.getRequest().getUserSettingsFile()), existing(session.getRequest().getGlobalSettingsFile()),
-                Optional.ofNullable(session.getRequest().getLocalRepositoryPath()).map(File::toPath), DEPENDENCY_PLUGIN);
+                Optional.ofNullable(session.getRequest().getLocalRepositoryPath()).map(File::toPath), DEPENDENCY_PLUGIN,
+                repositoryProperties(session.getUserProperties()));
         Path work = Path.of(project.getBuild().getDirectory()).resolve("budget-baseline");
         return new GitBaselineBuilder(buildTimeout).build(new GitBaselineBuilder.Request(ref, shownAs,
                 project.getBasedir().toPath(), reactorRoot, work, maven), listener::note);
+    }
+
+    /** The {@code -D} properties of this build that say where artifacts come from, for the baseline code's build. */
+    static java.util.Map<String, String> repositoryProperties(java.util.Properties userProperties) {
+        java.util.Map<String, String> passed = new java.util.TreeMap<>();
+        for (String name : userProperties.stringPropertyNames()) {
+            if (MavenLauncher.isRepositoryProperty(name)) {
+                passed.put(name, userProperties.getProperty(name));
+            }
+        }
+        return passed;
     }
 
     private static BaselineCode classpath(Against.ClassPath classPath) throws BaselineCodeException {

@@ -96,7 +96,10 @@ public final class GitBaselineBuilder {
             if (!result.ok()) {
                 throw new BaselineCodeException("Building the baseline code " + description + " failed (exit code "
                         + result.exit() + ").\nCommand: " + String.join(" ", command) + "\nLast lines of " + log + ":\n"
-                        + result.tail() + "\nFix the build at that ref, or pick another (-Dbudget.against=git:<ref>)");
+                        + result.tail() + "\nIf those lines name an artifact that could not be resolved, the baseline build"
+                        + " lacked a setting of this build (it is given -o, -s, -gs, -Dmaven.repo.local and"
+                        + " -Dmaven.repo.local.tail as this build has them; others can go in MAVEN_ARGS); otherwise fix the"
+                        + " build at that ref, or pick another (-Dbudget.against=git:<ref>)");
             }
             Path written = builtModule.resolve(MODULE_CLASSPATH);
             List<String> entries = new ArrayList<>();

@@ -16,9 +16,22 @@ import java.util.Optional;
  * @param localRepository {@code -Dmaven.repo.local}, when it is not the default
  * @param classpathPlugin  coordinates ({@code groupId:artifactId:version}) of the plugin whose
  *                         {@code build-classpath} goal writes a module's test classpath to a file
+ * @param repositoryProperties the build's other {@code -D} properties that say where artifacts come from
+ *                         ({@code maven.repo.local.tail...}), passed on as they were given
  */
 public record MavenLauncher(Path executable, boolean offline, Optional<Path> userSettings,
-                            Optional<Path> globalSettings, Optional<Path> localRepository, String classpathPlugin) {
+                            Optional<Path> globalSettings, Optional<Path> localRepository, String classpathPlugin,
+                            java.util.Map<String, String> repositoryProperties) {
+
+    /** The properties {@link #repositoryProperties} holds: those of the local repository's tail (Maven 3.9). */
+    public static boolean isRepositoryProperty(String name) {
+        return name.startsWith("maven.repo.local.tail");
+    }
+
+    public MavenLauncher(Path executable, boolean offline, Optional<Path> userSettings, Optional<Path> globalSettings,
+                         Optional<Path> localRepository, String classpathPlugin) {
+        this(executable, offline, userSettings, globalSettings, localRepository, classpathPlugin, java.util.Map.of());
+    }
 
     public MavenLauncher {
         Objects.requireNonNull(executable, "executable");
@@ -26,6 +39,7 @@ public record MavenLauncher(Path executable, boolean offline, Optional<Path> use
         Objects.requireNonNull(globalSettings, "globalSettings");
         Objects.requireNonNull(localRepository, "localRepository");
         Objects.requireNonNull(classpathPlugin, "classpathPlugin");
+        repositoryProperties = java.util.Map.copyOf(new java.util.TreeMap<>(repositoryProperties));
     }
 
     /** The goal and its arguments that write the module's test classpath to {@code file} (relative to the module). */
@@ -35,9 +49,10 @@ public record MavenLauncher(Path executable, boolean offline, Optional<Path> use
 
     /** The Maven installation at {@code mavenHome} ({@code bin/mvn}, or {@code bin/mvn.cmd} on Windows). */
     public static MavenLauncher at(Path mavenHome, boolean offline, Optional<Path> userSettings,
-                                   Optional<Path> globalSettings, Optional<Path> localRepository, String classpathPlugin) {
+                                   Optional<Path> globalSettings, Optional<Path> localRepository, String classpathPlugin,
+                                   java.util.Map<String, String> repositoryProperties) {
         return new MavenLauncher(mavenHome.resolve("bin").resolve(Commands.isWindows() ? "mvn.cmd" : "mvn"), offline,
-                userSettings, globalSettings, localRepository, classpathPlugin);
+                userSettings, globalSettings, localRepository, classpathPlugin, repositoryProperties);
     }
 
     /** The command line up to (not including) the goals. */
@@ -57,6 +72,7 @@ public record MavenLauncher(Path executable, boolean offline, Optional<Path> use
             command.add(s.toString());
         });
         localRepository.ifPresent(r -> command.add("-Dmaven.repo.local=" + r));
+        new java.util.TreeMap<>(repositoryProperties).forEach((name, value) -> command.add("-D" + name + "=" + value));
         return command;
     }
 }

@@ -37,6 +37,13 @@ final class StarterBudgets {
         yaml.append("# this file to ").append(target).append(" and commit it.\n");
         yaml.append("version: 1\n");
         yaml.append("defaults:\n  regression: 10%   # allowed slowdown against the baseline\n  level: error      # error fails the build, warn only reports\n");
+        // Without these the next run takes JMH's own defaults (5 forks of 5 x 10 s warm-up and 5 x 10 s
+        // measurement), close to 10 minutes a benchmark: a newcomer's second build would seem to hang.
+        int benchmarks = run.results().size();
+        yaml.append("jmh:               # about ").append(STARTER_SECONDS_PER_BENCHMARK)
+                .append(" s a benchmark, ").append(minutes(benchmarks * STARTER_SECONDS_PER_BENCHMARK))
+                .append(" for these ").append(benchmarks).append("; JMH's own defaults take about 10 min a benchmark\n");
+        yaml.append("  forks: 2\n  warmup: 3 x 1s\n  measurement: 5 x 1s\n");
         yaml.append("budgets:\n");
         Set<String> ids = new LinkedHashSet<>();
         for (BenchmarkResult result : run.results()) {
@@ -69,6 +76,13 @@ final class StarterBudgets {
                     .append(result.key().mode().jmhName()).append(")\n");
         }
         return yaml.toString();
+    }
+
+    /** 2 forks of 3 s warm-up and 5 s measurement, and each fork's JVM start and set-up. */
+    static final int STARTER_SECONDS_PER_BENCHMARK = 20;
+
+    private static String minutes(int seconds) {
+        return seconds < 90 ? "about " + seconds + " s" : "about " + Math.round(seconds / 60.0) + " min";
     }
 
     private static String uniqueId(Set<String> ids, BenchmarkResult result) {

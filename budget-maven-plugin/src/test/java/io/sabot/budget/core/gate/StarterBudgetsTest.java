@@ -51,6 +51,11 @@ class StarterBudgetsTest {
         BudgetFile budgets = BudgetFileParser.parse(file);
         assertThat(budgets.budgets()).extracting(b -> b.id())
                 .containsExactly("StateBenchmark.get", "StateBenchmark.put-size=10", "StateBenchmark.put-size=1\"0 0");
+        // run settings of a few seconds a benchmark, not JMH's defaults of minutes
+        assertThat(budgets.jmh().forks()).contains(2);
+        assertThat(budgets.jmh().warmupIterations()).contains(3);
+        assertThat(budgets.jmh().measurementTime()).contains(java.time.Duration.ofSeconds(1));
+        assertThat(yaml).contains("about 20 s a benchmark, about 60 s for these 3");
         assertThat(yaml).contains("min: 8200000 ops/s   # measured 12300000 ops/s (thrpt)")
                 .contains("max: 4.65 us/op   # measured 3.1 us/op (avgt)")
                 .contains("copy\n# this file to " + file);

@@ -150,7 +150,11 @@ public final class HtmlReport {
         fact(h, "Report written", data.generatedAt().toString());
         fact(h, "Results", data.current().source());
         fact(h, "Measured on", context.environment().map(Environment::summary).orElse("unknown"));
-        if (context.baseline().isPresent()) {
+        if (data.paired().isPresent()) {
+            // measured beside this code: its environment is this one and its age is this build's
+            fact(h, "Baseline code", data.paired().get().baselineSource()
+                    + ", measured beside this code in this build, on this machine (see Paired run)");
+        } else if (context.baseline().isPresent()) {
             RunResults baseline = context.baseline().get();
             fact(h, "Baseline", baseline.source() + baseline.reason().map(r -> " (" + r + ")").orElse(""));
             fact(h, "Baseline environment", baseline.environment().map(Environment::summary)
@@ -166,8 +170,6 @@ public final class HtmlReport {
         } else {
             fact(h, "Baseline", "none: regressions were not checked");
         }
-        data.paired().ifPresent(run -> fact(h, "Baseline code", run.baselineSource()
-                + ", measured beside this code in this build (see Paired run)"));
         fact(h, "History", data.historyFile()
                 .map(f -> f + ", " + data.history().size() + " run" + (data.history().size() == 1 ? "" : "s")
                         + "; trends show the last " + data.historyRuns())

@@ -60,6 +60,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void inPairedModeTheHeaderSaysTheBaselineCodeWasMeasuredHereNotThatItsEnvironmentAndAgeAreUnknown() {
+        String paired = HtmlReport.render(fixture.context, fixture.pairedData());
+        String header = paired.substring(paired.indexOf("<header>"), paired.indexOf("</header>"));
+
+        assertThat(header).contains("<dt>Baseline code</dt><dd>git:HEAD~1 (commit 1a2b3c4d) &lt;i&gt;evil&lt;/i&gt;,"
+                        + " measured beside this code in this build, on this machine (see Paired run)</dd>")
+                .doesNotContain("<dt>Baseline environment</dt>").doesNotContain("<dt>Baseline age</dt>");
+    }
+
+    @Test
     void summaryAtTheTopCountsVerdictsAndNamesBothEnvironmentsAndTheBaselineAge() {
         String header = html.substring(html.indexOf("<header>"), html.indexOf("</header>"));
         int failed = fixture.context.evaluation().violations().size();
@@ -220,7 +230,7 @@ class HtmlReportTest {
         String paired = HtmlReport.render(fixture.context, fixture.pairedData());
 
         assertThat(paired).contains("<dt>Baseline code</dt><dd>git:HEAD~1 (commit 1a2b3c4d) &lt;i&gt;evil&lt;/i&gt;, measured"
-                + " beside this code in this build (see Paired run)</dd>");
+                + " beside this code in this build, on this machine (see Paired run)</dd>");
         String section = paired.substring(paired.indexOf("<section id=\"paired\">"));
         section = section.substring(0, section.indexOf("</section>"));
         assertThat(section).contains("<h2>Paired run</h2>")

@@ -63,6 +63,9 @@ public final class BaselineRecorder {
                         + " mvn budget:baseline -Dbudget.reason=\"why this is the new normal\"");
             }
         }
+        if (reason.filter(r -> !r.isBlank()).isEmpty()) {
+            refuseWhatItsOwnCheckFailed(settings, resultsFile);
+        }
         try {
             // The commit of the code measured: the baseline file lives in the project, so git there knows it.
             Path directory = settings.baselineFile().toAbsolutePath().getParent();
@@ -78,6 +81,38 @@ public final class BaselineRecorder {
                     + ". Check <baselineFile> (-Dbudget.baselineFile)", e);
         }
         return new Recorded(settings.baselineFile(), results.results().size(), environment, regressions);
+    }
+
+    /**
+     * The check that measured these results judged them too: its report.json beside them (written after
+     * them; an older one belongs to another run) may hold regressions the stored comparison below cannot
+     * see, such as a paired run's against the baseline code. Such a run becomes the baseline only with a reason.
+     */
+    private static void refuseWhatItsOwnCheckFailed(GateSettings settings, Path resultsFile) throws BaselineRefusedException {
+        Path report = resultsFile.resolveSibling(io.sabot.budget.core.report.ReportWriter.JSON);
+        List<String> failed = new java.util.ArrayList<>();
+        try {
+            if (!Files.isRegularFile(report)
+                    || Files.getLastModifiedTime(report).compareTo(Files.getLastModifiedTime(resultsFile)) < 0) {
+                return;
+            }
+            com.fasterxml.jackson.databind.JsonNode root = io.sabot.budget.core.io.JsonTrees.read(Files.readAllBytes(report));
+            for (com.fasterxml.jackson.databind.JsonNode check : root.path("checks")) {
+                if ("REGRESSION".equals(check.path("kind").asText()) && "FAIL".equals(check.path("verdict").asText())
+                        && "ERROR".equals(check.path("level").asText())) {
+                    failed.add(check.path("message").asText());
+                }
+            }
+        } catch (IOException e) {
+            return; // an unreadable report says nothing about the results; the stored comparison still runs
+        }
+        if (!failed.isEmpty()) {
+            throw new BaselineRefusedException("Refusing to replace the baseline " + settings.baselineFile()
+                    + " with a run whose own check failed its regression checks (" + report + "):\n  - "
+                    + String.join("\n  - ", failed)
+                    + "\nIf the slowdown is intended, record it with a reason:"
+                    + " mvn budget:baseline -Dbudget.reason=\"why this is the new normal\"");
+        }
     }
 
     /** Only the regression thresholds matter here; limits are judged by check, not by baseline. */

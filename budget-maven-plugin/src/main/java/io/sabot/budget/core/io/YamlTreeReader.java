@@ -67,7 +67,7 @@ final class YamlTreeReader {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-            throw BudgetFileException.single(location(where), "malformed YAML: " + ParserMessages.plain(e.getOriginalMessage()));
+            throw BudgetFileException.single(location(where), "malformed YAML: " + syntaxProblem(e));
         } catch (YAMLException e) {
             // SnakeYAML limits (size, depth) surface as its own runtime exception.
             SourceLocation where = e instanceof MarkedYAMLException marked && marked.getProblemMark() != null
@@ -154,5 +154,34 @@ final class YamlTreeReader {
             return new SourceLocation(fileName, 1, 1);
         }
         return new SourceLocation(fileName, location.getLineNr(), Math.max(1, location.getColumnNr()));
+    }
+
+    /**
+     * SnakeYAML's own words for a syntax error are in two parts, what it was reading ("while parsing a block
+     * collection") and what went wrong ("expected <block end>, but found '<block mapping start>'"): both, and
+     * for the usual slips (indentation, an unclosed bracket or quote) what to look for.
+     */
+    static String syntaxProblem(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblem() != null) {
+                String context = marked.getContext() == null ? "" : marked.getContext().strip() + ": ";
+                String problem = marked.getProblem().strip();
+                return context + problem + hint(context + problem);
+            }
+        }
+        return ParserMessages.plain(e.getOriginalMessage());
+    }
+
+    private static String hint(String problem) {
+        if (problem.contains("expected <block end>") || problem.contains("mapping values are not allowed here")) {
+            return " (check the indentation: the keys of one mapping, and the '-' of one list, start in the same column)";
+        }
+        if (problem.contains("flow mapping") || problem.contains("flow sequence")) {
+            return " (a '{' or '[' is not closed, or its items are not separated by commas)";
+        }
+        if (problem.contains("quoted scalar")) {
+            return " (a quote is not closed)";
+        }
+        return "";
     }
 }

@@ -91,6 +91,18 @@ class BudgetFileParserTest {
     }
 
     @Test
+    void malformedYamlSaysWhatWentWrongAndWhatToLookFor() {
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: \"*.a\"\n   max: 1us\n"))
+                .startsWith("budgets.yml:5:4: malformed YAML: while parsing a block collection: expected <block end>,")
+                .endsWith("(check the indentation: the keys of one mapping, and the '-' of one list, start in the same column)");
+        assertThat(errorOf("version: 1\nbudgets:\n  - {id: A, benchmark: \"*.a\", max: 1us\n"))
+                .contains("while parsing a flow mapping: expected ',' or '}'").endsWith("(a '{' or '[' is not closed, or its"
+                        + " items are not separated by commas)");
+        assertThat(errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: \"*.a\n"))
+                .contains("while scanning a quoted scalar: found unexpected end of stream (a quote is not closed)");
+    }
+
+    @Test
     void unknownKeySuggestsTheClosestOne() {
         String message = errorOf("version: 1\nbudgets:\n  - id: A\n    benchmark: x.Y.z\n    maxx: 1ms\n");
         assertThat(message).contains("budgets.yml:5:5").contains("unknown key 'maxx'").contains("did you mean 'max'?");

@@ -114,8 +114,8 @@ public final class ForkRunner implements BenchmarkFork {
         // Only JMH's own refusal counts: a benchmark may print the same words and still exit 0.
         if (exit != 0 && pump.sawNoMatch()) {
             throw new ForkException("JMH found no benchmark matching the includes/excludes "
-                    + settings.includes() + " / " + settings.excludes() + ". Check <includes> (-Dbudget.includes)",
-                    shown, exit, pump.tail(), settings.logFile());
+                    + settings.includes() + " / " + settings.excludes() + ". Check <includes> (-Dbudget.includes)"
+                    + theBenchmarksThereAre(settings), shown, exit, pump.tail(), settings.logFile());
         }
         if (exit != 0) {
             throw new ForkException("The JMH fork failed with exit code " + exit + failureCause(exit, pump),
@@ -185,6 +185,22 @@ public final class ForkRunner implements BenchmarkFork {
             throw pump.error();
         }
         return new Attempt(process.exitValue(), pump);
+    }
+
+    /** "; the benchmarks on the classpath: A.x, B.y" (JMH lists them in a JVM of its own), for a filter that matched none. */
+    private static String theBenchmarksThereAre(ForkSettings settings) {
+        try {
+            List<String> names = BenchmarkLister.list(settings.rerun(List.of(), settings.outputDirectory().resolve("list-all")))
+                    .stream().map(ListedBenchmark::name).map(io.sabot.budget.core.model.BenchmarkKey::shortName).toList();
+            if (names.isEmpty()) {
+                return "; JMH lists no benchmark on the classpath at all";
+            }
+            int shown = Math.min(names.size(), 20);
+            return "; the benchmarks on the classpath: " + String.join(", ", names.subList(0, shown))
+                    + (names.size() > shown ? " and " + (names.size() - shown) + " more" : "");
+        } catch (ForkException | IOException e) {
+            return " (listing the benchmarks on the classpath failed too: " + e.getMessage() + ")";
+        }
     }
 
     /** The most likely cause of a non-zero exit, named so people know what to change. */

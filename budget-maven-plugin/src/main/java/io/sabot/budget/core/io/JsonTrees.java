@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sabot.budget.core.model.Environment;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -119,35 +119,28 @@ public final class JsonTrees {
 
     /** {@code node} as JSON text, indented as the mapper's default pretty printer indents. */
     public static String pretty(JsonNode node) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.setPrettyPrinter(new DefaultPrettyPrinter());
-            write(generator, node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return out.toString();
+        return text(node, true);
     }
 
     /** {@link #pretty} as UTF-8 bytes. */
     public static byte[] prettyBytes(JsonNode node) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.setPrettyPrinter(new DefaultPrettyPrinter());
-            write(generator, node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return pretty(node).getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code node} as JSON text on one line. */
     public static String compact(JsonNode node) {
+        return text(node, false);
+    }
+
+    private static String text(JsonNode node, boolean indented) {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            if (indented) {
+                generator.setPrettyPrinter(new DefaultPrettyPrinter());
+            }
             write(generator, node);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
     }

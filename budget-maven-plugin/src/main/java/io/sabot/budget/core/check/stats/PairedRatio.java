@@ -30,7 +30,8 @@ import org.apache.commons.math3.stat.StatUtils;
  * steadied by the build's other benchmarks ({@link ForkVariancePrior} over the paired spreads:
  * benchmarks whose pairs spread significantly more are taken out of the pool and pooled among
  * themselves, or judged on their own when too few, so a few noisy ones cannot make the quiet ones look
- * noisy, nor the reverse). The rule is three-way
+ * noisy, nor the reverse), and never below what the iterations of its forks spread ({@link IterationNoise}:
+ * a round cannot be steadier than the iterations its forks average). The rule is three-way
  * on the whole interval: FAIL when it lies above the threshold, PASS when below, else INCONCLUSIVE
  * with the number of rounds that would resolve it.
  */
@@ -106,11 +107,19 @@ public final class PairedRatio {
         Optional<Integer> disturbed = DisturbedRound.find(all, pool.roundScale());
         double[] d = disturbed.map(i -> DisturbedRound.without(all, i)).orElse(all);
         ForkSpread own = spread(d);
-        ForkSpread used = prior.map(p -> p.moderate(own)).orElse(own);
+        ForkSpread moderated = prior.map(p -> p.moderate(own)).orElse(own);
         Optional<ForkVariancePrior> varianceClass = prior.flatMap(p -> p.classOf(own));
         String source = prior.isEmpty() ? "own pairs"
                 : varianceClass.isEmpty() ? "own pairs: they spread more than the build's other benchmarks"
                 : varianceClass.get().describe().replace("fork variance", "pair variance");
+        // A round cannot be steadier than the iterations its two forks average (IterationNoise).
+        IterationNoise.Floor floor = IterationNoise.roundFloor(baseline.iterationScores(), current.iterationScores(), direction);
+        boolean floored = floor.clearlyAbove(moderated);
+        ForkSpread used = floored ? new ForkSpread(floor.logVariance(), moderated.degreesOfFreedom()) : moderated;
+        if (floored) {
+            source += String.format(Locale.ROOT, ", raised to the noise of the forks' own iterations (%s a round)",
+                    spreadPercent(floor.logVariance()));
+        }
         int m = Math.max(1, comparisons);
         double level = 1 - alpha / m;
         double center = StatUtils.mean(d);
@@ -154,6 +163,11 @@ public final class PairedRatio {
                     Quantity.format(threshold * 100) + "%"));
         }
         return new RegressionDecision(verdict, interval, notes);
+    }
+
+    /** A log variance as the relative spread of one round it stands for: "+/-43%". */
+    private static String spreadPercent(double logVariance) {
+        return String.format(Locale.ROOT, "+/-%.0f%%", (Math.exp(Math.sqrt(logVariance)) - 1) * 100);
     }
 
     /** Time-like log ratio (positive = worse) as the slowdown fraction {@link Direction#slowdown} reports. */

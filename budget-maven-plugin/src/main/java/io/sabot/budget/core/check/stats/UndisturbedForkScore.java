@@ -27,15 +27,19 @@ public final class UndisturbedForkScore {
 
     /** The score of one fork from its steady iterations; NaN when it has none. */
     public static double of(double[] iterations, Direction direction) {
+        double[] kept = kept(iterations, direction);
+        return mean(kept, kept.length);
+    }
+
+    /** The iterations the score averages: all of them, or all but the worst when three or more. */
+    static double[] kept(double[] iterations, Direction direction) {
         if (iterations.length < MIN_ITERATIONS_TO_DROP) {
-            return mean(iterations, iterations.length);
+            return iterations.clone();
         }
         double[] sorted = iterations.clone();
         Arrays.sort(sorted);
-        if (direction == Direction.LOWER_IS_BETTER) {
-            return mean(sorted, sorted.length - 1);
-        }
-        return mean(Arrays.copyOfRange(sorted, 1, sorted.length), sorted.length - 1);
+        return direction == Direction.LOWER_IS_BETTER ? Arrays.copyOf(sorted, sorted.length - 1)
+                : Arrays.copyOfRange(sorted, 1, sorted.length);
     }
 
     private static double mean(double[] values, int count) {

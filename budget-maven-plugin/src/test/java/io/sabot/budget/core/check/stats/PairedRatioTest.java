@@ -201,6 +201,53 @@ class PairedRatioTest {
         assertThat(decision.slowdown().toString()).contains("paired t 99.98% over 3 rounds");
     }
 
+    /**
+     * The CI build of 2026-12-07 that failed identical code: PipelineBenchmark.latency (a sampled latency
+     * whose mean is a handful of checkpoint stalls; iterations of one fork from 1 to 16 us) had six rounds
+     * that all leaned one way, 3.298 1.449 2.441 1.954 2.951 2.093, with a spread like the build's other
+     * benchmarks (a noisy hour: pairs spread about 25%), so it took their pooled variance and failed at
+     * +128%. The same rounds of forks whose iterations agree are a regression; these are not evidence of one.
+     */
+    private static Statistics.RegressionDecision sixLeaningRounds(double[] iterationShape) {
+        double[] ratios = {3.298, 1.449, 2.441, 1.954, 2.951, 2.093};
+        Build noisyHour = build(new Random(6), ratios.length, 0.18, 0);
+        List<double[]> base = new ArrayList<>();
+        List<double[]> now = new ArrayList<>();
+        for (int r = 0; r < ratios.length; r++) {
+            double level = 5 * (1 + 0.3 * r % 1.0);
+            double[] b = new double[iterationShape.length];
+            double[] c = new double[iterationShape.length];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = level * iterationShape[(i + r) % b.length];
+                c[i] = level * ratios[r] * iterationShape[(i + 2 * r) % c.length];
+            }
+            base.add(b);
+            now.add(c);
+        }
+        List<BenchmarkResult> before = new ArrayList<>(noisyHour.baseline().results());
+        List<BenchmarkResult> after = new ArrayList<>(noisyHour.current().results());
+        before.set(0, result(0, metric(base)));
+        after.set(0, result(0, metric(now)));
+        Statistics stats = Statistics.standard().forPairedBuild(run(after), run(before));
+        return stats.pairedRegression(before.get(0).primary(), after.get(0).primary(), Direction.LOWER_IS_BETTER, 0.10, 41);
+    }
+
+    @Test
+    void roundsThatLeanOneWayAreNoRegressionWhenTheForksOwnIterationsSpreadMore() {
+        Statistics.RegressionDecision latency = sixLeaningRounds(new double[] {0.7, 1.3, 3.0});
+
+        assertThat(latency.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(latency.slowdown().toString()).contains("raised to the noise of the forks' own iterations (+/-");
+    }
+
+    @Test
+    void theSameRoundsOfForksWhoseIterationsAgreeAreARegression() {
+        Statistics.RegressionDecision steady = sixLeaningRounds(new double[] {0.99, 1.0, 1.01});
+
+        assertThat(steady.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(steady.slowdown().toString()).doesNotContain("iterations");
+    }
+
     @Test
     void aBonferroniLevelIsNeverPrintedAsAHundredPercent() {
         assertThat(ForkMeansT.percent(0.95)).isEqualTo("95%");

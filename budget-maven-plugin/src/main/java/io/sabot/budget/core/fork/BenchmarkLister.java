@@ -49,14 +49,13 @@ public final class BenchmarkLister {
         ChildProcesses.started(process);
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                ChildProcesses.killTree(process);
                 throw new ForkException("Listing the benchmarks took more than " + TIMEOUT_SECONDS + " s", shown, -1,
                         tail(log), log);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            ChildProcesses.killTree(process);
             throw new ForkException("Interrupted while listing the benchmarks", shown, -1, tail(log), log);
         } finally {
             ChildProcesses.finished(process);

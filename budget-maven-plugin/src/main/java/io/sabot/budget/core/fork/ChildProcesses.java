@@ -1,8 +1,10 @@
 package io.sabot.budget.core.fork;
 
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The processes the build started and is waiting for (JMH's JVMs, the listing JVM, the baseline code's
@@ -51,6 +53,30 @@ public final class ChildProcesses {
         synchronized (ChildProcesses.class) {
             running = List.copyOf(RUNNING);
         }
-        running.forEach(ForkRunner::killTree);
+        running.forEach(ChildProcesses::killTree);
+    }
+
+    /**
+     * Kills {@code process} and every process it started (a fork: JMH's benchmark JVMs and whatever a
+     * benchmark started; a Maven build: its forks), children first and in rounds, since a dying child may just have started another.
+     * Every process seen is remembered: once its parent is dead an orphan is no longer a descendant.
+     */
+    public static void killTree(Process process) {
+        Set<ProcessHandle> seen = new LinkedHashSet<>();
+        for (int round = 0; round < 5; round++) {
+            List<ProcessHandle> tree = process.descendants().toList();
+            if (!seen.addAll(tree)) {
+                break;
+            }
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.descendants().forEach(seen::add);
+        seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 }

@@ -11,9 +11,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
@@ -165,13 +163,13 @@ public final class ForkRunner implements BenchmarkFork {
         try {
             finished = process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
-            killTree(process);
+            ChildProcesses.killTree(process);
             Thread.currentThread().interrupt();
             throw new ForkException("Interrupted while waiting for the JMH fork; it was killed", shown, -1,
                     pump.tail(), settings.logFile());
         }
         if (!finished) {
-            killTree(process);
+            ChildProcesses.killTree(process);
             join(pumpThread);
             String lock = waitedForLock || pump.sawJmhLockRefusal()
                     ? "; part of that time went to waiting for another JMH run on this machine, which held JMH's lock file ("
@@ -216,30 +214,6 @@ public final class ForkRunner implements BenchmarkFork {
                     + "; a JVM crash leaves an hs_err_pid*.log file in the working directory";
         }
         return " (a benchmark threw, the JVM could not start, or JMH rejected its options)";
-    }
-
-    /**
-     * Kills the fork and every process it started (JMH's benchmark JVMs and whatever a benchmark
-     * started), children first and in rounds, since a dying child may just have started another.
-     * Every process seen is remembered: once its parent is dead an orphan is no longer a descendant.
-     */
-    static void killTree(Process process) {
-        Set<ProcessHandle> seen = new LinkedHashSet<>();
-        for (int round = 0; round < 5; round++) {
-            List<ProcessHandle> tree = process.descendants().toList();
-            if (!seen.addAll(tree)) {
-                break;
-            }
-            tree.forEach(ProcessHandle::destroyForcibly);
-        }
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        process.descendants().forEach(seen::add);
-        seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     private static void join(Thread thread) {

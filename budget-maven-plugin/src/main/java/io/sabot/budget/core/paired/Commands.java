@@ -68,8 +68,7 @@ final class Commands {
                     finished = false;
                 }
                 if (!finished) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly();
+                    ChildProcesses.killTree(process);
                 }
             } finally {
                 ChildProcesses.finished(process);

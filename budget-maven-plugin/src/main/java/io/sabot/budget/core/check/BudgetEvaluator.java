@@ -9,9 +9,12 @@ import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.Limit;
 import io.sabot.budget.core.model.RunResults;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +30,7 @@ public final class BudgetEvaluator {
     private boolean paired;
     private String reference;
     private final List<String> incomparable = new ArrayList<>();
-    private java.nio.file.Path baselineFile;
+    private Path baselineFile;
 
     /**
      * @param compareAcrossEnvironments when true, a baseline from a different environment still fails
@@ -73,7 +76,7 @@ public final class BudgetEvaluator {
      * compareAcrossEnvironments).
      */
     /** Where the baseline was looked for: a missing one is then named in the note (a mistyped path must not pass unseen). */
-    public BudgetEvaluator baselineFile(java.nio.file.Path file) {
+    public BudgetEvaluator baselineFile(Path file) {
         this.baselineFile = file;
         return this;
     }
@@ -118,7 +121,7 @@ public final class BudgetEvaluator {
             if (machineSlowdown > 1) {
                 // Reported, never acted on: two probes minutes apart on one machine differed by 2.4x, and a
                 // threshold raised by the probe let a +56% slowdown pass. Paired mode removes the need.
-                notes.add(String.format(java.util.Locale.ROOT, "This machine ran the speed probe %.0f%% slower than when the baseline"
+                notes.add(String.format(Locale.ROOT, "This machine ran the speed probe %.0f%% slower than when the baseline"
                         + " was recorded (%s). Thresholds are not adjusted for it: numbers stored at another time or on"
                         + " another VM may differ by as much; measure the baseline code beside this code instead"
                         + " (-Dbudget.against=git:baseline)", (machineSlowdown - 1) * 100,
@@ -210,7 +213,7 @@ public final class BudgetEvaluator {
         for (BenchmarkResult r : current.results()) {
             List<double[]> raw = r.primary().rawData();
             if (raw.size() < 2 || r.primary().sampleCount() <= raw.size()
-                    || raw.stream().flatMapToDouble(java.util.Arrays::stream).anyMatch(v -> !Double.isFinite(v))) {
+                    || raw.stream().flatMapToDouble(Arrays::stream).anyMatch(v -> !Double.isFinite(v))) {
                 continue;
             }
             ForkAgreement.split(new Samples(raw), r.primary().unit().label())

@@ -1,5 +1,6 @@
 package io.sabot.budget.core.gate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sabot.budget.core.check.BudgetEvaluator;
 import io.sabot.budget.core.check.CheckKind;
 import io.sabot.budget.core.check.CheckResult;
@@ -8,15 +9,19 @@ import io.sabot.budget.core.check.Statistics;
 import io.sabot.budget.core.history.CommitId;
 import io.sabot.budget.core.io.BaselineWriter;
 import io.sabot.budget.core.io.EnvironmentProbe;
+import io.sabot.budget.core.io.JsonTrees;
 import io.sabot.budget.core.io.ResultFileException;
+import io.sabot.budget.core.model.Budget;
 import io.sabot.budget.core.model.BudgetFile;
 import io.sabot.budget.core.model.Environment;
 import io.sabot.budget.core.model.RunResults;
 import io.sabot.budget.core.model.Verdict;
+import io.sabot.budget.core.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -89,15 +94,15 @@ public final class BaselineRecorder {
      * see, such as a paired run's against the baseline code. Such a run becomes the baseline only with a reason.
      */
     private static void refuseWhatItsOwnCheckFailed(GateSettings settings, Path resultsFile) throws BaselineRefusedException {
-        Path report = resultsFile.resolveSibling(io.sabot.budget.core.report.ReportWriter.JSON);
-        List<String> failed = new java.util.ArrayList<>();
+        Path report = resultsFile.resolveSibling(ReportWriter.JSON);
+        List<String> failed = new ArrayList<>();
         try {
             if (!Files.isRegularFile(report)
                     || Files.getLastModifiedTime(report).compareTo(Files.getLastModifiedTime(resultsFile)) < 0) {
                 return;
             }
-            com.fasterxml.jackson.databind.JsonNode root = io.sabot.budget.core.io.JsonTrees.read(Files.readAllBytes(report));
-            for (com.fasterxml.jackson.databind.JsonNode check : root.path("checks")) {
+            JsonNode root = JsonTrees.read(Files.readAllBytes(report));
+            for (JsonNode check : root.path("checks")) {
                 if ("REGRESSION".equals(check.path("kind").asText()) && "FAIL".equals(check.path("verdict").asText())
                         && "ERROR".equals(check.path("level").asText())) {
                     failed.add(check.path("message").asText());
@@ -119,7 +124,7 @@ public final class BaselineRecorder {
     private static BudgetFile withoutLimits(BudgetFile budgets) {
         return new BudgetFile(budgets.source(), budgets.defaults(), budgets.jmh(), budgets.budgets().stream()
                 .filter(b -> b.regression().isPresent())
-                .map(b -> new io.sabot.budget.core.model.Budget(b.id(), b.benchmark(), b.params(), Optional.empty(),
+                .map(b -> new Budget(b.id(), b.benchmark(), b.params(), Optional.empty(),
                         b.regression(), b.level(), b.location()))
                 .collect(Collectors.toList()));
     }

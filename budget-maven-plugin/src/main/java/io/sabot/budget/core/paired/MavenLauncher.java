@@ -3,8 +3,10 @@ package io.sabot.budget.core.paired;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * How to start the Maven installation that runs this build, with this build's settings, so that the
@@ -21,7 +23,7 @@ import java.util.Optional;
  */
 public record MavenLauncher(Path executable, boolean offline, Optional<Path> userSettings,
                             Optional<Path> globalSettings, Optional<Path> localRepository, String classpathPlugin,
-                            java.util.Map<String, String> repositoryProperties) {
+                            Map<String, String> repositoryProperties) {
 
     /** The properties {@link #repositoryProperties} holds: those of the local repository's tail (Maven 3.9). */
     public static boolean isRepositoryProperty(String name) {
@@ -30,7 +32,7 @@ public record MavenLauncher(Path executable, boolean offline, Optional<Path> use
 
     public MavenLauncher(Path executable, boolean offline, Optional<Path> userSettings, Optional<Path> globalSettings,
                          Optional<Path> localRepository, String classpathPlugin) {
-        this(executable, offline, userSettings, globalSettings, localRepository, classpathPlugin, java.util.Map.of());
+        this(executable, offline, userSettings, globalSettings, localRepository, classpathPlugin, Map.of());
     }
 
     public MavenLauncher {
@@ -39,7 +41,7 @@ public record MavenLauncher(Path executable, boolean offline, Optional<Path> use
         Objects.requireNonNull(globalSettings, "globalSettings");
         Objects.requireNonNull(localRepository, "localRepository");
         Objects.requireNonNull(classpathPlugin, "classpathPlugin");
-        repositoryProperties = java.util.Map.copyOf(new java.util.TreeMap<>(repositoryProperties));
+        repositoryProperties = Map.copyOf(new TreeMap<>(repositoryProperties));
     }
 
     /** The goal and its arguments that write the module's test classpath to {@code file} (relative to the module). */
@@ -50,7 +52,7 @@ public record MavenLauncher(Path executable, boolean offline, Optional<Path> use
     /** The Maven installation at {@code mavenHome} ({@code bin/mvn}, or {@code bin/mvn.cmd} on Windows). */
     public static MavenLauncher at(Path mavenHome, boolean offline, Optional<Path> userSettings,
                                    Optional<Path> globalSettings, Optional<Path> localRepository, String classpathPlugin,
-                                   java.util.Map<String, String> repositoryProperties) {
+                                   Map<String, String> repositoryProperties) {
         return new MavenLauncher(mavenHome.resolve("bin").resolve(Commands.isWindows() ? "mvn.cmd" : "mvn"), offline,
                 userSettings, globalSettings, localRepository, classpathPlugin, repositoryProperties);
     }
@@ -72,7 +74,7 @@ public record MavenLauncher(Path executable, boolean offline, Optional<Path> use
             command.add(s.toString());
         });
         localRepository.ifPresent(r -> command.add("-Dmaven.repo.local=" + r));
-        new java.util.TreeMap<>(repositoryProperties).forEach((name, value) -> command.add("-D" + name + "=" + value));
+        new TreeMap<>(repositoryProperties).forEach((name, value) -> command.add("-D" + name + "=" + value));
         return command;
     }
 }

@@ -248,6 +248,50 @@ class PairedRatioTest {
         assertThat(steady.slowdown().toString()).doesNotContain("iterations");
     }
 
+    /**
+     * A/A builds of 20 quiet benchmarks and 3 like the sampled latency: each fork's three iterations
+     * log-normal with sd 0.6 around the fork's level (the worst dropped, as the score does), so their
+     * rounds spread about 0.6 while the quiet ones spread 0.04. Without the iteration floor, a noisy
+     * benchmark whose three rounds happen to agree takes the quiet pool's variance and fails.
+     */
+    @Test
+    void benchmarksWhoseIterationsSwingDoNotFailUnchangedCodeOnTheQuietOnesVariance() {
+        Random random = new Random(7);
+        int failedBuilds = 0;
+        for (int b = 0; b < 300; b++) {
+            Build quiet = build(random, ROUNDS, 0.03, 0);
+            List<BenchmarkResult> before = new ArrayList<>(quiet.baseline().results());
+            List<BenchmarkResult> after = new ArrayList<>(quiet.current().results());
+            for (int n = 0; n < 3; n++) {
+                List<double[]> base = new ArrayList<>();
+                List<double[]> now = new ArrayList<>();
+                for (int r = 0; r < ROUNDS; r++) {
+                    base.add(swinging(random, 5));
+                    now.add(swinging(random, 5));
+                }
+                before.add(result(BENCHMARKS + n, metric(base)));
+                after.add(result(BENCHMARKS + n, metric(now)));
+            }
+            Statistics stats = standard.forPairedBuild(run(after), run(before));
+            for (int k = 0; k < before.size(); k++) {
+                if (stats.pairedRegression(before.get(k).primary(), after.get(k).primary(), Direction.LOWER_IS_BETTER, 0.10,
+                        before.size()).verdict() == Verdict.FAIL) {
+                    failedBuilds++;
+                    break;
+                }
+            }
+        }
+        assertThat(failedBuilds).as("A/A builds with any FAIL, of 300").isLessThanOrEqualTo(3);
+    }
+
+    private static double[] swinging(Random random, double level) {
+        double[] fork = new double[3];
+        for (int i = 0; i < fork.length; i++) {
+            fork[i] = level * Math.exp(0.6 * random.nextGaussian());
+        }
+        return fork;
+    }
+
     @Test
     void aBonferroniLevelIsNeverPrintedAsAHundredPercent() {
         assertThat(ForkMeansT.percent(0.95)).isEqualTo("95%");

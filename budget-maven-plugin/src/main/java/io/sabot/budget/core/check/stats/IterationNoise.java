@@ -45,9 +45,13 @@ final class IterationNoise {
      * NaN with fewer than {@link #MIN_DIFFERENCES} pairs.
      */
     static double logVariance(List<double[]> forks, Direction direction) {
+        return keptLogVariance(kept(forks, direction));
+    }
+
+    /** {@link #logVariance} of iterations already reduced to those the scores average. */
+    private static double keptLogVariance(List<double[]> keptForks) {
         List<Double> differences = new ArrayList<>();
-        for (double[] fork : forks) {
-            double[] kept = UndisturbedForkScore.kept(fork, direction);
+        for (double[] kept : keptForks) {
             for (int i = 0; i < kept.length; i++) {
                 for (int j = i + 1; j < kept.length; j++) {
                     if (positive(kept[i]) && positive(kept[j])) {
@@ -65,6 +69,10 @@ final class IterationNoise {
         return s * s;
     }
 
+    private static List<double[]> kept(List<double[]> forks, Direction direction) {
+        return forks.stream().map(fork -> UndisturbedForkScore.kept(fork, direction)).toList();
+    }
+
     private static boolean positive(double value) {
         return value > 0 && Double.isFinite(value);
     }
@@ -76,17 +84,19 @@ final class IterationNoise {
      * when the iterations are too few to tell.
      */
     static Floor roundFloor(List<double[]> baseline, List<double[]> current, Direction direction) {
-        List<double[]> both = new ArrayList<>(baseline);
-        both.addAll(current);
-        double variance = logVariance(both, direction);
+        List<double[]> keptBaseline = kept(baseline, direction);
+        List<double[]> keptCurrent = kept(current, direction);
+        List<double[]> both = new ArrayList<>(keptBaseline);
+        both.addAll(keptCurrent);
+        double variance = keptLogVariance(both);
         if (!(variance > 0)) {
             return Floor.NONE;
         }
         int degrees = 0;
-        for (double[] fork : both) {
-            degrees += Math.max(0, UndisturbedForkScore.kept(fork, direction).length - 1);
+        for (double[] kept : both) {
+            degrees += Math.max(0, kept.length - 1);
         }
-        return new Floor(variance * (meanInverseAveraged(baseline, direction) + meanInverseAveraged(current, direction)), degrees);
+        return new Floor(variance * (meanInverseCount(keptBaseline) + meanInverseCount(keptCurrent)), degrees);
     }
 
     /**
@@ -120,12 +130,12 @@ final class IterationNoise {
     }
 
     /** The mean over the forks of 1 / (iterations the fork's score averages). */
-    private static double meanInverseAveraged(List<double[]> forks, Direction direction) {
+    private static double meanInverseCount(List<double[]> keptForks) {
         double sum = 0;
         int counted = 0;
-        for (double[] fork : forks) {
-            if (fork.length > 0) {
-                sum += 1.0 / UndisturbedForkScore.kept(fork, direction).length;
+        for (double[] kept : keptForks) {
+            if (kept.length > 0) {
+                sum += 1.0 / kept.length;
                 counted++;
             }
         }

@@ -1,21 +1,16 @@
 package io.sabot.budget.harness;
 
-import io.sabot.budget.core.check.BudgetEvaluator;
-import io.sabot.budget.core.check.CheckKind;
 import io.sabot.budget.core.check.CheckResult;
-import io.sabot.budget.core.check.Evaluation;
 import io.sabot.budget.core.check.Statistics;
 import io.sabot.budget.core.gate.PairedRecord;
 import io.sabot.budget.core.io.BudgetFileParser;
 import io.sabot.budget.core.io.JsonTrees;
-import io.sabot.budget.core.io.ResultFiles;
 import io.sabot.budget.core.model.BudgetFile;
-import io.sabot.budget.core.model.RunResults;
 import io.sabot.budget.core.model.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Re-judges paired builds of a real project (the engine's quick gate or main job, kept in a rehearsal's
@@ -46,18 +41,13 @@ public final class EngineBuildReplay {
         BudgetFile budgets = BudgetFileParser.parse(Path.of(args[0]));
         for (int i = 1; i < args.length; i++) {
             Path directory = Path.of(args[i]);
-            RunResults current = ResultFiles.read(directory.resolve("results.json"));
-            RunResults baseline = ResultFiles.read(directory.resolve("baseline-results.json"));
             int looks = looks(directory);
-            Evaluation evaluation = new BudgetEvaluator(Statistics.standard().withErrorSpentOver(looks), true).paired(true)
-                    .evaluate(budgets, current, Optional.of(baseline), Optional.empty());
+            List<CheckResult> regressions = PairedReplay.regressions(directory, budgets,
+                    Statistics.standard().withErrorSpentOver(looks));
             int pass = 0;
             int fail = 0;
             int undecided = 0;
-            for (CheckResult r : evaluation.results()) {
-                if (r.kind() != CheckKind.REGRESSION) {
-                    continue;
-                }
+            for (CheckResult r : regressions) {
                 pass += r.verdict() == Verdict.PASS ? 1 : 0;
                 fail += r.verdict() == Verdict.FAIL ? 1 : 0;
                 undecided += r.verdict() == Verdict.INCONCLUSIVE ? 1 : 0;

@@ -69,11 +69,20 @@ final class PairedReplay {
 
     /** The regression verdicts the statistics give a build's final forks now. */
     static List<Verdict> rejudge(Path build, Statistics statistics) throws ResultFileException {
+        return regressions(build, BudgetFile.empty("verdict-quality replay"), statistics).stream().map(CheckResult::verdict)
+                .toList();
+    }
+
+    /**
+     * The regression checks of a paired build's final forks ({@code results.json} and
+     * {@code baseline-results.json} in {@code build}), judged once with {@code budgets} and {@code statistics}.
+     */
+    static List<CheckResult> regressions(Path build, BudgetFile budgets, Statistics statistics) throws ResultFileException {
         RunResults current = ResultFiles.read(build.resolve("results.json"));
         RunResults baseline = ResultFiles.read(build.resolve("baseline-results.json"));
         Evaluation evaluation = new BudgetEvaluator(statistics, true).paired(true)
-                .evaluate(BudgetFile.empty("verdict-quality replay"), current, Optional.of(baseline), Optional.empty());
-        return evaluation.results().stream().filter(r -> r.kind() == CheckKind.REGRESSION).map(CheckResult::verdict).toList();
+                .evaluate(budgets, current, Optional.of(baseline), Optional.empty());
+        return evaluation.results().stream().filter(r -> r.kind() == CheckKind.REGRESSION).toList();
     }
 
     static Map<String, Tally> replay(List<Path> builds, Statistics statistics) throws ResultFileException {

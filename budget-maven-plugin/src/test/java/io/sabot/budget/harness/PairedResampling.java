@@ -68,13 +68,15 @@ public final class PairedResampling {
             }
             Map<BenchmarkKey, Integer> used = new LinkedHashMap<>();
             keys.forEach(k -> used.put(k, rounds));
-            List<BenchmarkKey> failed = failedChecks(statistics, drawn, used, keys);
-            pass += (int) keys.size() - failed.size() - undecided;
+            Map<BenchmarkKey, Verdict> first = verdicts(statistics, drawn, used, keys);
+            List<BenchmarkKey> failed = withVerdict(first, Verdict.FAIL);
+            pass += withVerdict(first, Verdict.PASS).size();
             failed.forEach(k -> failures.merge(k, 1, Integer::sum));
             failedBuilds += failed.isEmpty() ? 0 : 1;
             // the gate's confirmation: the failed benchmarks get `rounds` more pairs, judged with the ones before
             failed.stream().filter(k -> drawn.get(k).size() >= 2 * rounds).forEach(k -> used.put(k, 2 * rounds));
-            List<BenchmarkKey> again = failedChecks(statistics, drawn, used, keys).stream().filter(failed::contains).toList();
+            List<BenchmarkKey> again = withVerdict(verdicts(statistics, drawn, used, keys), Verdict.FAIL).stream()
+                    .filter(failed::contains).toList();
             again.forEach(k -> confirmed.merge(k, 1, Integer::sum));
             confirmedBuilds += again.isEmpty() ? 0 : 1;
         }
@@ -87,11 +89,9 @@ public final class PairedResampling {
                 + key.label()));
     }
 
-    private static int undecided;
-
-    /** The checks that FAIL when each benchmark has its first {@code used} drawn pairs; counts the undecided. */
-    private static List<BenchmarkKey> failedChecks(Statistics statistics, Map<BenchmarkKey, List<Pair>> drawn,
-                                                   Map<BenchmarkKey, Integer> used, List<BenchmarkKey> keys) {
+    /** Each benchmark's regression verdict when it has its first {@code used} drawn pairs. */
+    private static Map<BenchmarkKey, Verdict> verdicts(Statistics statistics, Map<BenchmarkKey, List<Pair>> drawn,
+                                                       Map<BenchmarkKey, Integer> used, List<BenchmarkKey> keys) {
         List<BenchmarkResult> before = new ArrayList<>();
         List<BenchmarkResult> after = new ArrayList<>();
         for (BenchmarkKey key : keys) {
@@ -100,18 +100,17 @@ public final class PairedResampling {
             after.add(pooled(chosen.stream().map(Pair::current).toList()));
         }
         Statistics build = statistics.forPairedBuild(run(after), run(before));
-        List<BenchmarkKey> failed = new ArrayList<>();
-        undecided = 0;
+        Map<BenchmarkKey, Verdict> verdicts = new LinkedHashMap<>();
         for (int k = 0; k < keys.size(); k++) {
             Metric then = before.get(k).primary();
             Metric now = after.get(k).primary();
-            Verdict v = build.pairedRegression(then, now, now.direction(), 0.10, keys.size()).verdict();
-            if (v == Verdict.FAIL) {
-                failed.add(keys.get(k));
-            }
-            undecided += v == Verdict.INCONCLUSIVE ? 1 : 0;
+            verdicts.put(keys.get(k), build.pairedRegression(then, now, now.direction(), 0.10, keys.size()).verdict());
         }
-        return failed;
+        return verdicts;
+    }
+
+    private static List<BenchmarkKey> withVerdict(Map<BenchmarkKey, Verdict> verdicts, Verdict verdict) {
+        return verdicts.entrySet().stream().filter(e -> e.getValue() == verdict).map(Map.Entry::getKey).toList();
     }
 
     private static void collect(Path paired, Map<BenchmarkKey, List<Pair>> pairs) throws Exception {
